@@ -1,0 +1,72 @@
+using Forum.App.Components.Account;
+using Forum.Data;
+using Forum.Data.Comments;
+using Forum.Data.Messages;
+using Forum.Data.Posts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Forum.App.Features.Api;
+
+/// <summary>The JSON API: the same services as the pages, so the same rules apply.</summary>
+public static class ApiEndpoints
+{
+    public sealed record CommentRequest(string? Body, int? ParentId, Guid? RequestId);
+
+    public static void MapForumApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").AddEndpointFilter(ForumErrorsAsProblems);
+
+        api.MapGet("/posts", (PostQueries posts, PostSort sort = PostSort.Newest, string? genre = null, int? afterId = null, int afterComments = 0, CancellationToken ct = default) =>
+            posts.ListAsync(new PostQuery(sort, genre, afterId is null ? null : new PostCursor(afterId.Value, afterComments)), ct));
+
+        api.MapGet("/posts/{id:int}", async Task<IResult> (int id, PostQueries posts, CommentQueries comments, CancellationToken ct) =>
+            await posts.GetAsync(id, ct) is { } post
+                ? TypedResults.Ok(new { post, comments = await comments.ListForPostAsync(id, ct) })
+                : TypedResults.Problem("That post does not exist.", statusCode: StatusCodes.Status404NotFound));
+
+        api.MapPost("/posts/{id:int}/comments", async (int id, CommentRequest request, HttpContext http, CommentService comments, CancellationToken ct) =>
+            {
+                var comment = await comments.AddAsync(http.User.UserId(), new NewComment(id, request.Body ?? "", request.ParentId, request.RequestId), ct);
+                return TypedResults.Created($"/posts/{id}#c{comment.Id}", comment);
+            })
+            .RequireAuthorization();
+
+        api.MapGet("/messages", (HttpContext http, MessageService messages, DateTime? afterCreated = null, long? afterId = null, CancellationToken ct = default) =>
+                messages.GetPageAsync(http.User.UserId(), afterCreated is null || afterId is null ? null : new MessageCursor(afterCreated.Value, afterId.Value), ct: ct))
+            .RequireAuthorization();
+
+        api.MapPost("/messages/read-all", (HttpContext http, MessageService messages, CancellationToken ct) =>
+                messages.MarkAllReadAsync(http.User.UserId(), ct))
+            .RequireAuthorization();
+    }
+
+    /// <summary>A rule's refusal becomes a problem response with the rule's message, never a 500.</summary>
+    private static async ValueTask<object?> ForumErrorsAsProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (ForumException ex)
+        {
+            var status = ex.Kind switch
+            {
+                ForumErrorKind.NotFound => StatusCodes.Status404NotFound,
+                ForumErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                ForumErrorKind.SignInRequired => StatusCodes.Status401Unauthorized,
+                _ => StatusCodes.Status400BadRequest,
+            };
+            return TypedResults.Problem(ex.Message, statusCode: status);
+        }
+    }
+
+    /// <summary>API callers get a status code where a browser would be redirected to the login page.</summary>
+    public static Func<Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions>, Task> AnswerApiWithStatus(int status) =>
+        context =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+            else context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        };
+}

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using Forum.Data.Comments;
+using Forum.Data.Messages;
+using Forum.Data.Posts;
+using Forum.Data.Realtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Forum.Data;
+
+public static class DataExtensions
+{
+    public const string SqliteMigrationsAssembly = "Forum.Migrations.Sqlite";
+
+    public static IHostApplicationBuilder AddForumData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ForumDataOptions>().BindConfiguration("Forum:Data");
+        builder.Services.AddDbContextFactory<ForumDbContext>((sp, options) =>
+        {
+            var data = sp.GetRequiredService<IOptions<ForumDataOptions>>().Value;
+            var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            UseForumSqlite(options, data.ResolveConnectionString(contentRoot));
+        });
+        builder.Services.AddForumServices();
+        return builder;
+    }
+
+    /// <summary>The feature services and the in-process bus; shared by the app, the tests and the benchmark.</summary>
+    public static IServiceCollection AddForumServices(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<INotificationBus, InProcessNotificationBus>();
+        services.AddSingleton<PostService>();
+        services.AddSingleton<PostQueries>();
+        services.AddSingleton<CommentService>();
+        services.AddSingleton<CommentQueries>();
+        services.AddSingleton<MessageService>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseForumSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+            .AddInterceptors(SqlitePragmas.Instance);
+
+    /// <summary>Every connection waits for a busy writer instead of failing, and WAL makes NORMAL sync safe.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Forum.Data;
+
+/// <summary>Bound from "Forum:Data".</summary>
+public sealed class ForumDataOptions
+{
+    /// <summary>Where forum.db lives; relative paths resolve against the app's content root.</summary>
+    public string Directory { get; set; } = "data";
+
+    /// <summary>A full SQLite connection string; when set, <see cref="Directory"/> is not used.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Fill an empty database with demo members, movies and comments on start-up.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    public string ResolveConnectionString(string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString)) return ConnectionString;
+        var dir = Path.GetFullPath(Path.Combine(contentRoot, Directory));
+        System.IO.Directory.CreateDirectory(dir);
+        return $"Data Source={Path.Combine(dir, "forum.db")}";
+    }
+}

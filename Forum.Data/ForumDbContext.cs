@@ -1,0 +1,23 @@
+using Forum.Data.Comments;
+using Forum.Data.Messages;
+using Forum.Data.Posts;
+using Forum.Data.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forum.Data;
+
+public class ForumDbContext(DbContextOptions<ForumDbContext> options) : IdentityDbContext<ForumUser>(options)
+{
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostGenre> PostGenres => Set<PostGenre>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<UserCounter> UserCounters => Set<UserCounter>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ForumDbContext).Assembly);
+    }
+}

@@ -1,0 +1,41 @@
+namespace Forum.Data;
+
+public enum ForumErrorKind
+{
+    Invalid,
+    NotFound,
+    Forbidden,
+    SignInRequired,
+}
+
+/// <summary>A rule said no. The message is written for the member and is safe to show as is.</summary>
+public sealed class ForumException(ForumErrorKind kind, string message) : Exception(message)
+{
+    public ForumErrorKind Kind { get; } = kind;
+
+    public static ForumException Invalid(string message) => new(ForumErrorKind.Invalid, message);
+    public static ForumException NotFound(string message) => new(ForumErrorKind.NotFound, message);
+    public static ForumException Forbidden(string message) => new(ForumErrorKind.Forbidden, message);
+    public static ForumException SignInRequired(string message) => new(ForumErrorKind.SignInRequired, message);
+}
+
+public static class TextRules
+{
+    /// <summary>Trims <paramref name="text"/> and checks it is present and within <paramref name="max"/> characters.</summary>
+    public static string Require(string? text, string what, int max)
+    {
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0) throw ForumException.Invalid($"{what} cannot be empty.");
+        if (trimmed.Length > max) throw ForumException.Invalid($"{what} is too long ({trimmed.Length} characters; the limit is {max}).");
+        return trimmed;
+    }
+
+    /// <summary>The first <paramref name="max"/> characters, cut at a word boundary, with an ellipsis when cut.</summary>
+    public static string Excerpt(string text, int max)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length <= max) return flat;
+        var cut = flat.LastIndexOf(' ', max - 1);
+        return flat[..(cut > max / 2 ? cut : max - 1)] + "…";
+    }
+}

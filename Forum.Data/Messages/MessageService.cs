@@ -1,0 +1,63 @@
+using Forum.Data.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forum.Data.Messages;
+
+/// <summary>The message center: its page, its unread count, and marking read (which publishes the new count after commit).</summary>
+public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus)
+{
+    public const int ExcerptLength = 140;
+    public const int MaxPageSize = 100;
+
+    public async Task<MessagePage> GetPageAsync(string? userId, MessageCursor? after = null, int take = 20, CancellationToken ct = default)
+    {
+        if (userId is null) throw ForumException.SignInRequired("Sign in to read your messages.");
+        take = Math.Clamp(take, 1, MaxPageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await PageQuery(db, userId, after, take + 1).ToListAsync(ct);
+        var items = rows.Take(take).Select(r => r with { Excerpt = TextRules.Excerpt(r.Excerpt, ExcerptLength) }).ToList();
+        var next = rows.Count > take ? new MessageCursor(items[^1].CreatedAt, items[^1].Id) : null;
+        return new MessagePage(items, next);
+    }
+
+    /// <summary>notifications → comments → posts → users in one statement, keyset-paged on (CreatedAt, Id) over the recipient index.</summary>
+    public static IQueryable<MessageItem> PageQuery(ForumDbContext db, string userId, MessageCursor? after, int take)
+    {
+        var rows = db.Notifications.AsNoTracking().Where(n => n.RecipientId == userId);
+        if (after is not null)
+            rows = rows.Where(n => n.CreatedAt <= after.CreatedAt && (n.CreatedAt < after.CreatedAt || n.Id < after.Id));
+        return rows.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)
+            .Select(n => new MessageItem(n.Id, n.Kind, n.Actor!.DisplayName, n.PostId, n.Post!.Title, n.CommentId,
+                n.Comment!.Body.Substring(0, ExcerptLength + 1), n.CreatedAt, n.IsRead));
+    }
+
+    public async Task<UnreadChanged> GetUnreadAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await UnreadCounters.GetAsync(db, userId, ct);
+    }
+
+    /// <summary>Marks one of the member's own messages read; someone else's id or an unknown one changes nothing.</summary>
+    public Task<UnreadChanged> MarkReadAsync(string? userId, long notificationId, CancellationToken ct = default) =>
+        MarkAsync(userId, n => n.Id == notificationId, ct);
+
+    public Task<UnreadChanged> MarkAllReadAsync(string? userId, CancellationToken ct = default) =>
+        MarkAsync(userId, _ => true, ct);
+
+    private async Task<UnreadChanged> MarkAsync(string? userId, System.Linq.Expressions.Expression<Func<Notification, bool>> which, CancellationToken ct)
+    {
+        if (userId is null) throw ForumException.SignInRequired("Sign in to read your messages.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        UnreadChanged state;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var marked = await db.Notifications.Where(n => n.RecipientId == userId && !n.IsRead).Where(which)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.IsRead, true), ct);
+            if (marked == 0) return await UnreadCounters.GetAsync(db, userId, ct);
+            state = await UnreadCounters.AddAsync(db, userId, -marked, ct);
+            await tx.CommitAsync(ct);
+        }
+        await bus.PublishAsync(Topics.User(userId), state);
+        return state;
+    }
+}

@@ -1,0 +1,54 @@
+using Forum.Data.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Forum.Data.Posts;
+
+public class Post
+{
+    public int Id { get; set; }
+    public string AuthorId { get; set; } = "";
+    public ForumUser? Author { get; set; }
+    public string Title { get; set; } = "";
+    public int Year { get; set; }
+    /// <summary>Genres for display ("Crime, Drama"); <see cref="PostGenre"/> rows serve the filter.</summary>
+    public string GenreList { get; set; } = "";
+    public string Body { get; set; } = "";
+    public string Synopsis { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public int CommentCount { get; set; }
+    public List<PostGenre> Genres { get; set; } = [];
+}
+
+public class PostGenre
+{
+    public string Genre { get; set; } = "";
+    public int PostId { get; set; }
+    public Post? Post { get; set; }
+}
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> b)
+    {
+        b.Property(p => p.Title).HasMaxLength(PostRules.TitleMax);
+        b.Property(p => p.Body).HasMaxLength(PostRules.BodyMax);
+        b.Property(p => p.Synopsis).HasMaxLength(PostRules.SynopsisLength + 1);
+        b.Property(p => p.GenreList).HasMaxLength(200);
+        b.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        // "Newest" pages walk Id descending (the primary key); "most discussed" walks this one.
+        b.HasIndex(p => new { p.CommentCount, p.Id });
+        b.HasIndex(p => p.AuthorId);
+    }
+}
+
+internal sealed class PostGenreConfiguration : IEntityTypeConfiguration<PostGenre>
+{
+    public void Configure(EntityTypeBuilder<PostGenre> b)
+    {
+        b.HasKey(g => new { g.Genre, g.PostId });
+        b.Property(g => g.Genre).HasMaxLength(30);
+        b.HasOne(g => g.Post).WithMany(p => p.Genres).HasForeignKey(g => g.PostId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(g => g.PostId);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Forum.Data.Posts;
+
+public sealed class PostQueries(IDbContextFactory<ForumDbContext> dbFactory)
+{
+    public async Task<PostPage> ListAsync(PostQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var posts = db.Posts.AsNoTracking();
+        if (!string.IsNullOrEmpty(query.Genre))
+            posts = posts.Where(p => p.Genres.Any(g => g.Genre == query.Genre));
+        var after = query.After;
+        posts = query.Sort == PostSort.MostDiscussed
+            ? (after is null ? posts : posts.Where(p => p.CommentCount < after.CommentCount
+                    || (p.CommentCount == after.CommentCount && p.Id < after.Id)))
+                .OrderByDescending(p => p.CommentCount).ThenByDescending(p => p.Id)
+            : (after is null ? posts : posts.Where(p => p.Id < after.Id)).OrderByDescending(p => p.Id);
+
+        var rows = await posts.Take(query.Take + 1)
+            .Select(p => new PostSummary(p.Id, p.Title, p.Year, p.GenreList, p.Synopsis,
+                p.Author!.DisplayName, p.CommentCount, p.CreatedAt))
+            .ToListAsync(ct);
+        if (rows.Count <= query.Take) return new PostPage(rows, null);
+        var last = rows[query.Take - 1];
+        return new PostPage(rows[..query.Take], new PostCursor(last.Id, last.CommentCount));
+    }
+
+    public async Task<PostDetail?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Posts.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new PostDetail(p.Id, p.Title, p.Year, p.GenreList, p.Body,
+                p.AuthorId, p.Author!.DisplayName, p.CommentCount, p.CreatedAt))
+            .FirstOrDefaultAsync(ct);
+    }
+}

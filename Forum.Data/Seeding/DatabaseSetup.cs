@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Forum.Data.Seeding;
+
+public static class DatabaseSetup
+{
+    /// <summary>Applies pending migrations, turns on WAL, and seeds demo data into an empty database.</summary>
+    public static async Task PrepareForumDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<ForumDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0) logger.LogInformation("Applying migrations: {Migrations}", string.Join(", ", pending));
+            await db.Database.MigrateAsync(ct);
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        }
+        if (scope.ServiceProvider.GetRequiredService<IOptions<ForumDataOptions>>().Value.SeedDemoData)
+            await DemoSeeder.SeedAsync(scope.ServiceProvider, logger, ct);
+    }
+}

@@ -1,0 +1,81 @@
+using Forum.Data.Comments;
+using Forum.Data.Messages;
+using Forum.Data.Posts;
+using Forum.Data.Realtime;
+using Forum.Data.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Forum.Data.Seeding;
+
+/// <summary>Demo members, movies and conversations, written through the real services so counters are right.</summary>
+public static class DemoSeeder
+{
+    public const string Password = "Demo-pass-1";
+
+    public static readonly (string UserName, string DisplayName)[] Members =
+    [
+        ("alice", "Alice Moreau"), ("bob", "Bob Chen"), ("carol", "Carol Díaz"),
+        ("dave", "Dave Okafor"), ("erin", "Erin Walsh"), ("frank", "Frank Ito"),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, ILogger logger, CancellationToken ct = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<ForumDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            if (await db.Users.AnyAsync(ct)) return;
+
+        var clock = new SeedClock(DateTimeOffset.UtcNow.AddDays(-30));
+        var users = services.GetRequiredService<UserManager<ForumUser>>();
+        var ids = new List<string>();
+        foreach (var (name, display) in Members)
+        {
+            var user = new ForumUser { UserName = name, Email = $"{name}@forum.local", EmailConfirmed = true, DisplayName = display, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            ids.Add(user.Id);
+        }
+
+        var bus = new InProcessNotificationBus(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessNotificationBus>.Instance);
+        var posts = new PostService(factory, clock);
+        var comments = new CommentService(factory, bus, clock);
+        var lines = DemoMovies.CommentLines;
+        var line = 0;
+        for (var i = 0; i < DemoMovies.All.Count; i++)
+        {
+            var movie = DemoMovies.All[i];
+            clock.Step(TimeSpan.FromHours(20));
+            var postId = await posts.CreateAsync(ids[i % ids.Count], new NewPost(movie.Title, movie.Year, movie.Genres, movie.Body), ct);
+            for (var c = 0; c < 1 + i % 4; c++)
+            {
+                clock.Step(TimeSpan.FromMinutes(37));
+                var writer = ids[(i + c + 1) % ids.Count];
+                var top = await comments.AddAsync(writer, new NewComment(postId, lines[line++ % lines.Count]), ct);
+                if ((i + c) % 2 == 0)
+                {
+                    clock.Step(TimeSpan.FromMinutes(11));
+                    var replier = ids[(i + c + 3) % ids.Count];
+                    await comments.AddAsync(replier, new NewComment(postId, DemoMovies.ReplyLines[line % DemoMovies.ReplyLines.Count], top.Id), ct);
+                }
+            }
+        }
+
+        // Older messages read, the newest few unread, so each member's message center shows both states.
+        var messages = new MessageService(factory, bus);
+        foreach (var id in ids)
+        {
+            var page = await messages.GetPageAsync(id, take: MessageService.MaxPageSize, ct: ct);
+            foreach (var item in page.Items.Skip(4)) await messages.MarkReadAsync(id, item.Id, ct);
+        }
+        logger.LogInformation("Seeded {Members} demo members and {Movies} movies", ids.Count, DemoMovies.All.Count);
+    }
+
+    private sealed class SeedClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+        public void Step(TimeSpan by) => _now += by;
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
+}
