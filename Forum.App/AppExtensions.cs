@@ -33,6 +33,8 @@ public static class AppExtensions
 
     public static WebApplicationBuilder AddForumApp(this WebApplicationBuilder builder)
     {
+        // Serve package assets (MudBlazor's CSS/JS) from the build output in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
