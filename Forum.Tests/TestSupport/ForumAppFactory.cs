@@ -1,0 +1,58 @@
+using System.Net;
+using Forum.Data.Seeding;
+using Forum.Data.Users;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forum.Tests.TestSupport;
+
+/// <summary>The whole app on its own seeded SQLite file; with <see cref="StartKestrel"/> on a real loopback socket for browsers.</summary>
+public sealed class ForumAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "forum-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Forum:Data:Directory"] = _dataDir,
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+        // Each app gets its own keys, so parallel test hosts never read each other's cookies and tokens.
+        builder.ConfigureServices(s => s.AddDataProtection().UseEphemeralDataProtectionProvider());
+    }
+
+    /// <summary>Serves over Kestrel on 127.0.0.1 and returns the base address.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public async Task<string?> UserIdAsync(string userName)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+        return (await users.FindByNameAsync(userName))?.Id;
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static string DemoPassword => DemoSeeder.Password;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
+}
