@@ -1,0 +1,63 @@
+using Forum.Data.Comments;
+using Forum.Data.Messages;
+using Forum.Data.Posts;
+using Forum.Tests.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Forum.Tests.Browser;
+
+/// <summary>What only a real browser proves: pushes reaching every open tab of the right member.</summary>
+public sealed class LiveMessagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task CommentOnMyPost_BadgeRisesInBothTabs_ReadingDropsItElsewhere_ReplyAppearsLive()
+    {
+        browser.RequireBrowser();
+        var app = browser.App;
+        var aliceId = (await app.UserIdAsync("alice"))!;
+        var postId = await app.Get<PostService>().CreateAsync(aliceId,
+            new NewPost("Stalker", 1979, ["Sci-Fi", "Drama"], "Three men walk into the Zone to find a room that grants wishes."));
+        await app.Get<MessageService>().MarkAllReadAsync(aliceId);
+
+        var alice = await browser.SignInAsync("alice");
+        var aliceTab1 = await BrowserFixture.OpenAsync(alice, "/");
+        var aliceTab2 = await BrowserFixture.OpenAsync(alice, $"/posts/{postId}");
+        await Expect(aliceTab1.Locator("#unread-count")).ToHaveTextAsync("0");
+        await Expect(aliceTab2.Locator("#unread-count")).ToHaveTextAsync("0");
+
+        var bob = await browser.SignInAsync("bob");
+        var bobTab = await BrowserFixture.OpenAsync(bob, $"/posts/{postId}");
+        await bobTab.Locator(".comment-form textarea").FillAsync("The long take by the river is hypnotic.");
+        await bobTab.Locator(".comment-submit").ClickAsync();
+
+        // Alice: both tabs' badges go to 1 without reload; her open thread shows Bob's comment.
+        await Expect(aliceTab1.Locator("#unread-count")).ToHaveTextAsync("1");
+        await Expect(aliceTab2.Locator("#unread-count")).ToHaveTextAsync("1");
+        await Expect(aliceTab2.Locator(".comment-body", new() { HasText = "hypnotic" })).ToBeVisibleAsync();
+
+        // Alice reads it in tab 1: the message names Bob and the post; opening it marks it read.
+        await aliceTab1.Locator("a[href='/messages']").ClickAsync();
+        var message = aliceTab1.Locator(".message-row").First;
+        await Expect(message.Locator(".message-actor")).ToHaveTextAsync("Bob Chen");
+        await Expect(message.Locator(".message-post")).ToHaveTextAsync("Stalker");
+        await Expect(message).ToHaveAttributeAsync("data-read", "false");
+        await message.Locator(".message-post").ClickAsync();
+        await Expect(aliceTab1.Locator("#post-heading")).ToHaveTextAsync("Stalker");
+        await Expect(aliceTab2.Locator("#unread-count")).ToHaveTextAsync("0");
+        await Expect(aliceTab1.Locator("#unread-count")).ToHaveTextAsync("0");
+
+        // Alice answers in the thread; Bob sees the reply appear under his comment, live.
+        await aliceTab1.Locator(".reply-button").First.ClickAsync();
+        await aliceTab1.Locator(".replies .comment-form textarea").FillAsync("Tarkovsky shot it twice, you know.");
+        await aliceTab1.Locator(".replies .comment-submit").ClickAsync();
+        await Expect(bobTab.Locator(".replies .comment-body", new() { HasText = "shot it twice" })).ToBeVisibleAsync();
+        await Expect(bobTab.Locator("#unread-count")).ToHaveTextAsync(await BobUnreadAsync());
+
+        var comments = await app.Get<CommentQueries>().ListForPostAsync(postId);
+        Assert.Equal(2, comments.Count);
+    }
+
+    private async Task<string> BobUnreadAsync() =>
+        (await browser.App.Get<MessageService>().GetUnreadAsync((await browser.App.UserIdAsync("bob"))!)).Count.ToString();
+}

@@ -1,0 +1,18 @@
+using Xunit;
+namespace Forum.Tests.TestSupport;
+
+/// <summary>Base for service tests: xunit makes one instance per test, so every test gets its own fresh database.</summary>
+public abstract class DatabaseTest : IAsyncLifetime
+{
+    protected TestDatabase Db { get; private set; } = null!;
+
+    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => Db = await TestDatabase.CreateAsync(Ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

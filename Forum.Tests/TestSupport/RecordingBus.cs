@@ -1,0 +1,28 @@
+using Forum.Data.Realtime;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Forum.Tests.TestSupport;
+
+/// <summary>The real in-process bus, plus a log of everything published to it (in publish order).</summary>
+public sealed class RecordingBus : INotificationBus
+{
+    private readonly InProcessNotificationBus _inner = new(NullLogger<InProcessNotificationBus>.Instance);
+    private readonly Lock _lock = new();
+    private readonly List<(string Topic, BusEvent Event)> _published = [];
+
+    public IReadOnlyList<(string Topic, BusEvent Event)> Published
+    {
+        get { lock (_lock) return [.. _published]; }
+    }
+
+    public IReadOnlyList<T> EventsOn<T>(string topic) where T : BusEvent =>
+        [.. Published.Where(p => p.Topic == topic).Select(p => p.Event).OfType<T>()];
+
+    public IDisposable Subscribe(string topic, Func<BusEvent, Task> handler) => _inner.Subscribe(topic, handler);
+
+    public Task PublishAsync(string topic, BusEvent busEvent)
+    {
+        lock (_lock) _published.Add((topic, busEvent));
+        return _inner.PublishAsync(topic, busEvent);
+    }
+}

@@ -1,0 +1,124 @@
+using Forum.Data;
+using Forum.Data.Comments;
+using Forum.Data.Messages;
+using Forum.Data.Posts;
+using Forum.Data.Realtime;
+using Forum.Data.Seeding;
+using Forum.Data.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forum.Tests.TestSupport;
+
+/// <summary>
+/// A private SQLite file, migrated by the app's own start-up path (real migrations, WAL, the app's pragmas), with the
+/// real services wired to a <see cref="RecordingBus"/> and a <see cref="ManualClock"/>. A file rather than
+/// an in-memory database so that concurrent writers take real locks. One per test; deleted on dispose.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _path;
+    private readonly string _connectionString;
+
+    private TestDatabase(string path)
+    {
+        _path = path;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        // The Identity part of ForumDbContext's model follows this option (set by Forum.App); the migration was made with Version3.
+        services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
+        services.Configure<ForumDataOptions>(o => o.SeedDemoData = false);
+        services.AddDbContextFactory<ForumDbContext>(o => DataExtensions.UseForumSqlite(o, _connectionString));
+        services.AddForumServices();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<INotificationBus>(Bus);
+        _services = services.BuildServiceProvider();
+    }
+
+    public ManualClock Clock { get; } = new();
+    public RecordingBus Bus { get; } = new();
+    public IDbContextFactory<ForumDbContext> Factory => _services.GetRequiredService<IDbContextFactory<ForumDbContext>>();
+    public CommentService Comments => _services.GetRequiredService<CommentService>();
+    public CommentQueries CommentQueries => _services.GetRequiredService<CommentQueries>();
+    public MessageService Messages => _services.GetRequiredService<MessageService>();
+    public PostService Posts => _services.GetRequiredService<PostService>();
+    public PostQueries PostQueries => _services.GetRequiredService<PostQueries>();
+
+    public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default)
+    {
+        var db = new TestDatabase(Path.Combine(Path.GetTempPath(), $"forum-tests-{Guid.NewGuid():N}.db"));
+        await db._services.PrepareForumDatabaseAsync(ct);
+        return db;
+    }
+
+    /// <summary>A member, added with plain EF (no UserManager: these tests never sign in).</summary>
+    public async Task<string> AddUserAsync(string displayName)
+    {
+        var name = $"{displayName.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}";
+        var user = new ForumUser
+        {
+            UserName = name, NormalizedUserName = name.ToUpperInvariant(), Email = $"{name}@forum.test",
+            NormalizedEmail = $"{name}@forum.test".ToUpperInvariant(), DisplayName = displayName,
+            CreatedAt = Clock.GetUtcNow().UtcDateTime,
+        };
+        await using var db = await Factory.CreateDbContextAsync(Ct);
+        db.Users.Add(user);
+        await db.SaveChangesAsync(Ct);
+        return user.Id;
+    }
+
+    /// <summary>A post inserted directly, so comment and message tests do not depend on <see cref="PostService"/>.</summary>
+    public async Task<int> AddPostAsync(string authorId, string title = "Heat", params string[] genres)
+    {
+        if (genres.Length == 0) genres = ["Crime"];
+        await using var db = await Factory.CreateDbContextAsync(Ct);
+        var post = new Post
+        {
+            AuthorId = authorId, Title = title, Year = 1995, Body = $"About {title}.", Synopsis = $"About {title}.",
+            GenreList = string.Join(", ", genres), Genres = [.. genres.Select(g => new PostGenre { Genre = g })],
+            CreatedAt = Clock.GetUtcNow().UtcDateTime,
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(Ct);
+        return post.Id;
+    }
+
+    /// <summary>Runs <paramref name="query"/> on a fresh context: what another request would see.</summary>
+    public async Task<T> QueryAsync<T>(Func<ForumDbContext, Task<T>> query)
+    {
+        await using var db = await Factory.CreateDbContextAsync(Ct);
+        return await query(db);
+    }
+
+    /// <summary>The stored unread counter (0 when the member has no counter row yet).</summary>
+    public Task<int> CounterAsync(string userId) =>
+        QueryAsync(db => db.UserCounters.Where(c => c.UserId == userId).Select(c => c.Unread).FirstOrDefaultAsync(Ct));
+
+    public Task<int> UnreadRowsAsync(string userId) =>
+        QueryAsync(db => db.Notifications.CountAsync(n => n.RecipientId == userId && !n.IsRead, Ct));
+
+    public Task<List<Notification>> NotificationsAsync() =>
+        QueryAsync(db => db.Notifications.AsNoTracking().OrderBy(n => n.Id).ToListAsync(Ct));
+
+    /// <summary>Everything a rejected write could have touched, for "nothing changed" checks.</summary>
+    public Task<Snapshot> SnapshotAsync() => QueryAsync(async db => new Snapshot(
+        await db.Posts.CountAsync(Ct), await db.PostGenres.CountAsync(Ct), await db.Comments.CountAsync(Ct),
+        await db.Notifications.CountAsync(Ct), await db.UserCounters.SumAsync(c => (long)c.Unread + c.Version, Ct),
+        await db.Posts.SumAsync(p => p.CommentCount, Ct)));
+
+    /// <summary>The running test's token: helpers stop with the test instead of taking a token each.</summary>
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+    }
+
+    public sealed record Snapshot(int Posts, int PostGenres, int Comments, int Notifications, long Counters, int CommentCounts);
+}
