@@ -17,8 +17,8 @@ public sealed class LiveMessagesTests(BrowserFixture browser) : IClassFixture<Br
         var app = browser.App;
         var aliceId = (await app.UserIdAsync("alice"))!;
         var postId = await app.Get<PostService>().CreateAsync(aliceId,
-            new NewPost("Stalker", 1979, ["Sci-Fi", "Drama"], "Three men walk into the Zone to find a room that grants wishes."));
-        await app.Get<MessageService>().MarkAllReadAsync(aliceId);
+            new NewPost("Stalker", 1979, ["Sci-Fi", "Drama"], "Three men walk into the Zone to find a room that grants wishes."), Ct);
+        await app.Get<MessageService>().MarkAllReadAsync(aliceId, Ct);
 
         var alice = await browser.SignInAsync("alice");
         var aliceTab1 = await BrowserFixture.OpenAsync(alice, "/");
@@ -54,10 +54,12 @@ public sealed class LiveMessagesTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(bobTab.Locator(".replies .comment-body", new() { HasText = "shot it twice" })).ToBeVisibleAsync();
         await Expect(bobTab.Locator("#unread-count")).ToHaveTextAsync(await BobUnreadAsync());
 
-        var comments = await app.Get<CommentQueries>().ListForPostAsync(postId);
+        var comments = await app.Get<CommentQueries>().ListForPostAsync(postId, Ct);
         Assert.Equal(2, comments.Count);
     }
 
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private async Task<string> BobUnreadAsync() =>
-        (await browser.App.Get<MessageService>().GetUnreadAsync((await browser.App.UserIdAsync("bob"))!)).Count.ToString();
+        (await browser.App.Get<MessageService>().GetUnreadAsync((await browser.App.UserIdAsync("bob"))!, Ct)).Count.ToString();
 }
