@@ -3,6 +3,7 @@ using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
 using Forum.Data.Realtime;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,8 @@ public static class DataExtensions
     /// <summary>The feature services and the in-process bus; shared by the app, the tests and the benchmark.</summary>
     public static IServiceCollection AddForumServices(this IServiceCollection services)
     {
+        // IdentityDbContext builds its model from this option; every host must match the migrations (passkeys table).
+        services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<INotificationBus, InProcessNotificationBus>();
         services.AddSingleton<PostService>();

@@ -2,7 +2,6 @@ using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
 using Forum.Data.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,9 +14,6 @@ public class ForumDbContext(DbContextOptions<ForumDbContext> options) : Identity
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<UserCounter> UserCounters => Set<UserCounter>();
-
-    // Fixed here rather than read from IdentityOptions, so every host (app, tests, benchmark) builds the same model.
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

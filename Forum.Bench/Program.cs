@@ -1,0 +1,42 @@
+// Forum.Bench: message-center read latency and comment write throughput on seeded SQLite databases.
+// Usage: dotnet run -c Release --project Forum.Bench -- [--size 10k|1m|all] [--runs N] [--warmup N] [--writes N] [--write PATH]
+using System.Diagnostics;
+using Forum.Bench;
+
+var sizes = new Dictionary<string, SeedSize>(StringComparer.OrdinalIgnoreCase)
+{
+    ["10k"] = new("10k", Users: 10_000, Posts: 100_000, Comments: 10_000),
+    ["1m"] = new("1M", Users: 10_000, Posts: 100_000, Comments: 1_000_000),
+};
+
+string Arg(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+var unknown = args.Where(a => a.StartsWith("--") && a is not ("--size" or "--runs" or "--warmup" or "--writes" or "--write")).ToList();
+var size = Arg("--size", "all");
+if (unknown.Count > 0 || (size != "all" && !sizes.ContainsKey(size)))
+{
+    Console.Error.WriteLine("usage: Forum.Bench [--size 10k|1m|all] [--runs N] [--warmup N] [--writes N] [--write PATH]");
+    return 2;
+}
+var options = new BenchOptions(int.Parse(Arg("--warmup", "200")), int.Parse(Arg("--runs", "2000")), int.Parse(Arg("--writes", "2000")));
+var selected = size == "all" ? sizes.Values.ToList() : [sizes[size]];
+var command = "dotnet run -c Release --project Forum.Bench" + (args.Length > 0 ? " -- " + string.Join(' ', args) : "");
+
+var clock = Stopwatch.StartNew();
+var loadAtStart = Report.LoadAverage();
+var results = new List<SizeResult>();
+foreach (var s in selected) results.Add(await SizeBench.RunAsync(s, options, m => Console.Error.WriteLine(m)));
+
+var report = Report.Render(results, options, command, clock.Elapsed, loadAtStart);
+Console.WriteLine(report);
+if (Arg("--write", "") is { Length: > 0 } path)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    await File.WriteAllTextAsync(path, report);
+    Console.Error.WriteLine($"wrote {Path.GetFullPath(path)}");
+}
+return results.All(r => r.FirstPlan.Ok && r.DeepPlan.Ok) ? 0 : 1;
