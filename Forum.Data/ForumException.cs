@@ -31,11 +31,13 @@ public static class TextRules
     }
 
     /// <summary>The first <paramref name="max"/> characters, cut at a word boundary, with an ellipsis when cut.</summary>
-    public static string Excerpt(string text, int max)
+    /// <param name="more">The caller already cut <paramref name="text"/> short (its last word may be partial), so the
+    /// excerpt must end at a word and say "…" even when collapsing whitespace made it fit.</param>
+    public static string Excerpt(string text, int max, bool more = false)
     {
         var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length <= max) return flat;
-        var cut = flat.LastIndexOf(' ', max - 1);
-        return flat[..(cut > max / 2 ? cut : max - 1)] + "…";
+        if (flat.Length <= max && !more) return flat;
+        var cut = flat.Length == 0 ? -1 : flat.LastIndexOf(' ', Math.Min(flat.Length, max) - 1);
+        return flat[..(cut > max / 2 ? cut : Math.Min(flat.Length, max - 1))] + "…";
     }
 }

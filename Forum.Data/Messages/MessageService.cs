@@ -15,7 +15,12 @@ public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, 
         take = Math.Clamp(take, 1, MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await PageQuery(db, userId, after, take + 1).ToListAsync(ct);
-        var items = rows.Take(take).Select(r => r with { Excerpt = TextRules.Excerpt(r.Excerpt, ExcerptLength) }).ToList();
+        // The query fetched ExcerptLength + 1 characters (code points, as SQL counts them); receiving all of them means the
+        // body may go on, so the excerpt must end at a whole word with "…" even when collapsing whitespace made it short.
+        var items = rows.Take(take).Select(r => r with
+        {
+            Excerpt = TextRules.Excerpt(r.Excerpt, ExcerptLength, more: r.Excerpt.EnumerateRunes().Count() > ExcerptLength),
+        }).ToList();
         var next = rows.Count > take ? new MessageCursor(items[^1].CreatedAt, items[^1].Id) : null;
         return new MessagePage(items, next);
     }

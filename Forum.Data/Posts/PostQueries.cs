@@ -17,13 +17,14 @@ public sealed class PostQueries(IDbContextFactory<ForumDbContext> dbFactory)
                 .OrderByDescending(p => p.CommentCount).ThenByDescending(p => p.Id)
             : (after is null ? posts : posts.Where(p => p.Id < after.Id)).OrderByDescending(p => p.Id);
 
-        var rows = await posts.Take(query.Take + 1)
+        var take = Math.Clamp(query.Take, 1, 100);
+        var rows = await posts.Take(take + 1)
             .Select(p => new PostSummary(p.Id, p.Title, p.Year, p.GenreList, p.Synopsis,
                 p.Author!.DisplayName, p.CommentCount, p.CreatedAt))
             .ToListAsync(ct);
-        if (rows.Count <= query.Take) return new PostPage(rows, null);
-        var last = rows[query.Take - 1];
-        return new PostPage(rows[..query.Take], new PostCursor(last.Id, last.CommentCount));
+        if (rows.Count <= take) return new PostPage(rows, null);
+        var last = rows[take - 1];
+        return new PostPage(rows[..take], new PostCursor(last.Id, last.CommentCount));
     }
 
     public async Task<PostDetail?> GetAsync(int id, CancellationToken ct = default)

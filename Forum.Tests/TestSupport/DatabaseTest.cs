@@ -1,4 +1,3 @@
-using Xunit;
 namespace Forum.Tests.TestSupport;
 
 /// <summary>Base for service tests: xunit makes one instance per test, so every test gets its own fresh database.</summary>

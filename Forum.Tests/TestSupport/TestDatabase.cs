@@ -5,7 +5,6 @@ using Forum.Data.Posts;
 using Forum.Data.Realtime;
 using Forum.Data.Seeding;
 using Forum.Data.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,8 +28,6 @@ public sealed class TestDatabase : IAsyncDisposable
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
         var services = new ServiceCollection();
         services.AddLogging();
-        // The Identity part of ForumDbContext's model follows this option (set by Forum.App); the migration was made with Version3.
-        services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         services.Configure<ForumDataOptions>(o => o.SeedDemoData = false);
         services.AddDbContextFactory<ForumDbContext>(o => DataExtensions.UseForumSqlite(o, _connectionString));
         services.AddForumServices();
@@ -51,8 +48,16 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default)
     {
         var db = new TestDatabase(Path.Combine(Path.GetTempPath(), $"forum-tests-{Guid.NewGuid():N}.db"));
-        await db._services.PrepareForumDatabaseAsync(ct);
-        return db;
+        try
+        {
+            await db._services.PrepareForumDatabaseAsync(ct);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync(); // xunit does not dispose a test whose set-up failed
+            throw;
+        }
     }
 
     /// <summary>A member, added with plain EF (no UserManager: these tests never sign in).</summary>
@@ -109,6 +114,35 @@ public sealed class TestDatabase : IAsyncDisposable
         await db.Posts.CountAsync(Ct), await db.PostGenres.CountAsync(Ct), await db.Comments.CountAsync(Ct),
         await db.Notifications.CountAsync(Ct), await db.UserCounters.SumAsync(c => (long)c.Unread + c.Version, Ct),
         await db.Posts.SumAsync(p => p.CommentCount, Ct)));
+
+    /// <summary>
+    /// Takes SQLite's write lock from a separate connection (as another request would) until disposed, so a test can
+    /// line writers up behind it and then let them race for real.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldWriteLockAsync()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(Ct);
+        await using (var begin = connection.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            await begin.ExecuteNonQueryAsync(Ct);
+        }
+        return new WriteLock(connection);
+    }
+
+    private sealed class WriteLock(SqliteConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using (var rollback = connection.CreateCommand())
+            {
+                rollback.CommandText = "ROLLBACK;";
+                await rollback.ExecuteNonQueryAsync();
+            }
+            await connection.DisposeAsync();
+        }
+    }
 
     /// <summary>The running test's token: helpers stop with the test instead of taking a token each.</summary>
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
