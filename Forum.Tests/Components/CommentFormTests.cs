@@ -6,29 +6,20 @@ using Microsoft.AspNetCore.Components.Web;
 
 namespace Forum.Tests.Components;
 
-public sealed class CommentFormTests : IAsyncLifetime
+public sealed class CommentFormTests : ComponentTest
 {
-    private ComponentHarness _h = null!;
-    private string _alice = "", _bob = "";
-    private int _post;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _h = await ComponentHarness.CreateAsync();
-        _alice = await _h.Db.AddUserAsync("Alice");
-        _bob = await _h.Db.AddUserAsync("Bob");
-        _post = await _h.Db.AddPostAsync(_alice);
-        _h.SignIn(_bob, "Bob");
+        await base.InitializeAsync();
+        H.SignIn(Bob, "Bob");
     }
 
-    public ValueTask DisposeAsync() => _h.DisposeAsync();
-
-    private Task<IReadOnlyList<CommentView>> StoredAsync() => _h.Db.CommentQueries.ListForPostAsync(_post, Xunit.TestContext.Current.CancellationToken);
+    private Task<IReadOnlyList<CommentView>> StoredAsync() => H.Db.CommentQueries.ListForPostAsync(Post, Ct);
 
     [Fact]
     public async Task CommentForm_WhitespaceOnly_ShowsMessageAndPostsNothing()
     {
-        var form = _h.Render<CommentForm>(p => p.Add(c => c.PostId, _post));
+        var form = H.Render<CommentForm>(p => p.Add(c => c.PostId, Post));
         form.Find("textarea").Input("   ");
         form.Find(".comment-submit").Click();
 
@@ -40,7 +31,7 @@ public sealed class CommentFormTests : IAsyncLifetime
     public async Task CommentForm_ValidText_PostsOnceClearsAndReports()
     {
         CommentView? posted = null;
-        var form = _h.Render<CommentForm>(p => p.Add(c => c.PostId, _post).Add(c => c.OnPosted, c => posted = c));
+        var form = H.Render<CommentForm>(p => p.Add(c => c.PostId, Post).Add(c => c.OnPosted, c => posted = c));
         form.Find("textarea").Input("Great heist film.");
         form.Find(".comment-submit").Click();
 
@@ -52,22 +43,22 @@ public sealed class CommentFormTests : IAsyncLifetime
     [Fact]
     public async Task CommentForm_DoubleClick_StoresExactlyOneComment()
     {
-        var form = _h.Render<CommentForm>(p => p.Add(c => c.PostId, _post));
+        var form = H.Render<CommentForm>(p => p.Add(c => c.PostId, Post));
         form.Find("textarea").Input("Clicked twice.");
         var button = form.Find(".comment-submit");
         var first = button.ClickAsync(new MouseEventArgs());
         var second = button.ClickAsync(new MouseEventArgs());
         await Task.WhenAll(first, second);
 
-        form.WaitForAssertion(() => Assert.Single(StoredAsync().Result));
+        Assert.Single(await StoredAsync());
     }
 
     [Fact]
     public async Task CommentForm_ReplyToCommentOfAnotherPost_ShowsRuleMessage()
     {
-        var otherPost = await _h.Db.AddPostAsync(_alice, "Ronin");
-        var foreign = await _h.Db.Comments.AddAsync(_alice, new NewComment(otherPost, "elsewhere"), Xunit.TestContext.Current.CancellationToken);
-        var form = _h.Render<CommentForm>(p => p.Add(c => c.PostId, _post).Add(c => c.ParentId, foreign.Id));
+        var otherPost = await H.Db.AddPostAsync(Alice, "Ronin");
+        var foreign = await H.Db.Comments.AddAsync(Alice, new NewComment(otherPost, "elsewhere"), Ct);
+        var form = H.Render<CommentForm>(p => p.Add(c => c.PostId, Post).Add(c => c.ParentId, foreign.Id));
         form.Find("textarea").Input("Misplaced reply");
         form.Find(".comment-submit").Click();
 
@@ -78,8 +69,8 @@ public sealed class CommentFormTests : IAsyncLifetime
     [Fact]
     public void CommentForm_Anonymous_OffersLogIn()
     {
-        _h.SignOut();
-        var form = _h.Render<CommentForm>(p => p.Add(c => c.PostId, _post));
+        H.SignOut();
+        var form = H.Render<CommentForm>(p => p.Add(c => c.PostId, Post));
         Assert.NotNull(form.Find("#login-to-comment"));
         Assert.Empty(form.FindAll("textarea"));
     }

@@ -7,31 +7,21 @@ using Microsoft.AspNetCore.Components;
 
 namespace Forum.Tests.Components;
 
-public sealed class MessagesPageTests : IAsyncLifetime
+public sealed class MessagesPageTests : ComponentTest
 {
-    private ComponentHarness _h = null!;
-    private string _alice = "", _bob = "";
-    private int _post;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _h = await ComponentHarness.CreateAsync();
-        _alice = await _h.Db.AddUserAsync("Alice");
-        _bob = await _h.Db.AddUserAsync("Bob Chen");
-        _post = await _h.Db.AddPostAsync(_alice, "Heat");
+        await base.InitializeAsync();
         for (var i = 1; i <= 25; i++)
         {
-            _h.Db.Clock.Advance(TimeSpan.FromMinutes(1));
-            await _h.Db.Comments.AddAsync(_bob, new NewComment(_post, $"Comment number {i}"), Xunit.TestContext.Current.CancellationToken);
+            H.Db.Clock.Advance(TimeSpan.FromMinutes(1));
+            await H.Db.Comments.AddAsync(Bob, new NewComment(Post, $"Comment number {i}"), Ct);
         }
-        _h.SignIn(_alice, "Alice");
     }
-
-    public ValueTask DisposeAsync() => _h.DisposeAsync();
 
     private IRenderedComponent<MessagesPage> Render()
     {
-        var page = _h.Render<MessagesPage>();
+        var page = H.Render<MessagesPage>();
         page.WaitForAssertion(() => Assert.Equal(MessagesPage.PageSize, page.FindAll(".message-row").Count));
         return page;
     }
@@ -63,8 +53,8 @@ public sealed class MessagesPageTests : IAsyncLifetime
         var page = Render();
         page.FindAll(".mark-read")[0].Click();
         page.WaitForAssertion(() => Assert.Equal("true", page.FindAll(".message-row")[0].GetAttribute("data-read")));
-        Assert.Equal(24, await _h.Db.CounterAsync(_alice));
-        Assert.Equal(24, _h.Context.Services.GetRequiredService<UnreadState>().Count);
+        Assert.Equal(24, await H.Db.CounterAsync(Alice));
+        Assert.Equal(24, H.Context.Services.GetRequiredService<UnreadState>().Count);
     }
 
     [Fact]
@@ -73,7 +63,7 @@ public sealed class MessagesPageTests : IAsyncLifetime
         var page = Render();
         page.Find("#mark-all-read").Click();
         page.WaitForAssertion(() => Assert.All(page.FindAll(".message-row"), r => Assert.Equal("true", r.GetAttribute("data-read"))));
-        Assert.Equal(0, await _h.Db.CounterAsync(_alice));
+        Assert.Equal(0, await H.Db.CounterAsync(Alice));
     }
 
     [Fact]
@@ -81,8 +71,8 @@ public sealed class MessagesPageTests : IAsyncLifetime
     {
         var page = Render();
         page.FindAll(".message-post")[0].Click();
-        var nav = _h.Context.Services.GetRequiredService<NavigationManager>();
-        page.WaitForAssertion(() => Assert.Matches($"/posts/{_post}#c\\d+$", nav.Uri));
-        Assert.Equal(24, await _h.Db.CounterAsync(_alice));
+        var nav = H.Context.Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches($"/posts/{Post}#c\\d+$", nav.Uri));
+        Assert.Equal(24, await H.Db.CounterAsync(Alice));
     }
 }
