@@ -41,7 +41,7 @@ public sealed class CommentFormTests : ComponentTest
     }
 
     [Fact]
-    public async Task CommentForm_DoubleClick_StoresExactlyOneComment()
+    public async Task CommentForm_DoubleClick_StoresOneCommentAndShowsNoError()
     {
         var form = H.Render<CommentForm>(p => p.Add(c => c.PostId, Post));
         form.Find("textarea").Input("Clicked twice.");
@@ -51,6 +51,7 @@ public sealed class CommentFormTests : ComponentTest
         await Task.WhenAll(first, second);
 
         Assert.Single(await StoredAsync());
+        Assert.DoesNotContain("the comment is empty", form.Markup);
     }
 
     [Fact]
