@@ -48,6 +48,7 @@ public static class AppExtensions
             cookie.Events.OnRedirectToLogin = ApiEndpoints.AnswerApiWithStatus(StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = ApiEndpoints.AnswerApiWithStatus(StatusCodes.Status403Forbidden);
         });
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionClaims.KeepSessionId);
         services.AddAuthorization();
         services.AddIdentityCore<ForumUser>(o =>
             {

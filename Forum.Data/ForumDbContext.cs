@@ -4,6 +4,7 @@ using Forum.Data.Posts;
 using Forum.Data.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Forum.Data;
 
@@ -15,9 +16,15 @@ public class ForumDbContext(DbContextOptions<ForumDbContext> options) : Identity
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<UserCounter> UserCounters => Set<UserCounter>();
 
+    /// <summary>Every DateTime is stored as UTC and read back marked UTC, so APIs and pages say "Z".</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
+        builder.Properties<DateTime>().HaveConversion<UtcConverter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ForumDbContext).Assembly);
     }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }

@@ -70,7 +70,8 @@ public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, 
             await tx.CommitAsync(ct);
         }
 
-        var view = await CommentQueries.Project(db.Comments.AsNoTracking().Where(c => c.Id == comment.Id)).SingleAsync(ct);
+        // Committed: from here on the caller going away must not stop the live updates.
+        var view = await CommentQueries.Project(db.Comments.AsNoTracking().Where(c => c.Id == comment.Id)).SingleAsync(CancellationToken.None);
         await bus.PublishAsync(Topics.Post(view.PostId), new CommentAdded(view));
         foreach (var change in changes) await bus.PublishAsync(Topics.User(change.UserId), change);
         return view;

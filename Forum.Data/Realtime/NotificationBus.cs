@@ -8,6 +8,9 @@ public sealed record UnreadChanged(string UserId, int Count, long Version) : Bus
 
 public sealed record CommentAdded(Comments.CommentView Comment) : BusEvent;
 
+/// <summary>A member logged out of one browser session; the circuits of that session sign out too.</summary>
+public sealed record SignedOut(string UserId, string SessionId) : BusEvent;
+
 public static class Topics
 {
     public static string User(string userId) => $"user:{userId}";

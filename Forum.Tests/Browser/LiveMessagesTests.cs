@@ -58,6 +58,24 @@ public sealed class LiveMessagesTests(BrowserFixture browser) : IClassFixture<Br
         Assert.Equal(2, comments.Count);
     }
 
+    [Fact]
+    public async Task LogOutInOneTab_OtherTabStopsActingForTheMember()
+    {
+        browser.RequireBrowser();
+        var carol = await browser.SignInAsync("carol");
+        var postTab = await BrowserFixture.OpenAsync(carol, "/posts/2");
+        var homeTab = await BrowserFixture.OpenAsync(carol, "/");
+        await Expect(postTab.Locator(".comment-form textarea")).ToBeVisibleAsync();
+
+        await homeTab.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await Expect(homeTab.Locator("#signed-in-as")).ToHaveCountAsync(0);
+
+        // The still-open tab signs out live: no comment form, no badge, an invitation to log in instead.
+        await Expect(postTab.Locator("#login-to-comment")).ToBeVisibleAsync();
+        await Expect(postTab.Locator(".comment-form")).ToHaveCountAsync(0);
+        await Expect(postTab.Locator("#unread-count")).ToHaveCountAsync(0);
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private async Task<string> BobUnreadAsync() =>

@@ -33,4 +33,24 @@ public sealed class CommentThreadTests : ComponentTest
         thread.WaitForAssertion(() => Assert.Single(thread.FindAll(".comment")));
         Assert.DoesNotContain("Wrong thread", thread.Markup);
     }
+
+    [Fact]
+    public async Task CommentThread_ReplyToAReply_NotifiesThePersonAnswered()
+    {
+        var carol = await H.Db.AddUserAsync("Carol");
+        var top = await H.Db.Comments.AddAsync(carol, new NewComment(Post, "Top comment by Carol"), Ct);
+        await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "Bob answers Carol", top.Id), Ct);
+        var thread = H.Render<CommentThread>(p => p.Add(c => c.PostId, Post));
+        thread.WaitForAssertion(() => Assert.Equal(2, thread.FindAll(".comment").Count));
+
+        thread.FindAll(".reply-button")[1].Click(); // Alice answers Bob's reply
+        Assert.Contains("Reply to Bob Chen", thread.Find(".replies .comment-form").TextContent);
+        thread.Find(".replies textarea").Input("Alice answers Bob");
+        thread.Find(".replies .comment-submit").Click();
+
+        thread.WaitForAssertion(() => Assert.Equal(3, thread.FindAll(".replies .comment").Count + 1));
+        var last = (await H.Db.NotificationsAsync())[^1];
+        Assert.Equal(Bob, last.RecipientId);
+        Assert.Equal(Forum.Data.Messages.NotificationKind.ReplyToComment, last.Kind);
+    }
 }

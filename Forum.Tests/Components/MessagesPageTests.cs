@@ -3,7 +3,6 @@ using Bunit;
 using Forum.App.Features.Messages;
 using Forum.Data.Comments;
 using Forum.Tests.TestSupport;
-using Microsoft.AspNetCore.Components;
 
 namespace Forum.Tests.Components;
 
@@ -67,12 +66,30 @@ public sealed class MessagesPageTests : ComponentTest
     }
 
     [Fact]
-    public async Task MessagesPage_OpenMessage_MarksReadAndGoesToTheComment()
+    public async Task MessagesPage_OpenMessage_LinksToTheCommentAndMarksItRead()
     {
         var page = Render();
-        page.FindAll(".message-post")[0].Click();
-        var nav = H.Context.Services.GetRequiredService<NavigationManager>();
-        page.WaitForAssertion(() => Assert.Matches($"/posts/{Post}#c\\d+$", nav.Uri));
+        var link = page.FindAll(".message-post")[0];
+        var newest = (await H.Db.NotificationsAsync())[^1];
+        Assert.Equal($"/posts/{Post}#c{newest.CommentId}", link.GetAttribute("href"));
+
+        link.Click();
+
+        page.WaitForAssertion(() => Assert.Equal("true", page.FindAll(".message-row")[0].GetAttribute("data-read")));
         Assert.Equal(24, await H.Db.CounterAsync(Alice));
+    }
+
+    [Fact]
+    public async Task MessagesPage_NewMessageWhileOpen_AppearsOnTopWithoutDroppingLoadedRows()
+    {
+        var page = Render();
+        page.Find("#load-more-messages").Click();
+        page.WaitForAssertion(() => Assert.Equal(25, page.FindAll(".message-row").Count));
+
+        H.Db.Clock.Advance(TimeSpan.FromMinutes(1));
+        await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "Fresh off the press"), Ct);
+
+        page.WaitForAssertion(() => Assert.Equal(26, page.FindAll(".message-row").Count));
+        Assert.Contains("Fresh off the press", page.FindAll(".message-row")[0].TextContent);
     }
 }

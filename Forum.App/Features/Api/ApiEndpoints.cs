@@ -15,7 +15,7 @@ public static class ApiEndpoints
 
     public static void MapForumApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").AddEndpointFilter(ForumErrorsAsProblems);
+        var api = endpoints.MapGroup("/api").AddEndpointFilter(JsonOnlyWrites).AddEndpointFilter(ForumErrorsAsProblems);
 
         api.MapGet("/posts", (PostQueries posts, PostSort sort = PostSort.Newest, string? genre = null, int? afterId = null, int afterComments = 0, CancellationToken ct = default) =>
             posts.ListAsync(new PostQuery(sort, genre, afterId is null ? null : new PostCursor(afterId.Value, afterComments)), ct));
@@ -28,7 +28,7 @@ public static class ApiEndpoints
         api.MapPost("/posts/{id:int}/comments", async (int id, CommentRequest request, HttpContext http, CommentService comments, CancellationToken ct) =>
             {
                 var comment = await comments.AddAsync(http.User.UserId(), new NewComment(id, request.Body ?? "", request.ParentId, request.RequestId), ct);
-                return TypedResults.Created($"/posts/{id}#c{comment.Id}", comment);
+                return TypedResults.Created($"/posts/{comment.PostId}#c{comment.Id}", comment);
             })
             .RequireAuthorization();
 
@@ -40,6 +40,16 @@ public static class ApiEndpoints
                 messages.MarkAllReadAsync(http.User.UserId(), ct))
             .RequireAuthorization();
     }
+
+    /// <summary>
+    /// Writes must say Content-Type: application/json. A cross-site HTML form cannot send that without a CORS
+    /// preflight, so the cookie alone never authorizes a forged write.
+    /// </summary>
+    private static ValueTask<object?> JsonOnlyWrites(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        HttpMethods.IsGet(context.HttpContext.Request.Method) || context.HttpContext.Request.HasJsonContentType()
+            ? next(context)
+            : ValueTask.FromResult<object?>(TypedResults.Problem("Send JSON (Content-Type: application/json).",
+                statusCode: StatusCodes.Status415UnsupportedMediaType));
 
     /// <summary>A rule's refusal becomes a problem response with the rule's message, never a 500.</summary>
     private static async ValueTask<object?> ForumErrorsAsProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
