@@ -1,0 +1,86 @@
+using Bunit;
+using Forum.App.Features.Comments;
+using Forum.App.Features.Posts;
+using Forum.Data.Comments;
+using Forum.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forum.Tests.Components;
+
+public sealed class PostPagesTests : ComponentTest
+{
+    private NavigationManager Nav => H.Context.Services.GetRequiredService<NavigationManager>();
+
+    private async Task AddPostsAsync(int count, string genre)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            H.Db.Clock.Advance(TimeSpan.FromMinutes(1));
+            await H.Db.AddPostAsync(Bob, $"{genre} film {i}", genre);
+        }
+    }
+
+    [Fact]
+    public async Task HomePage_LoadMore_ShowsEveryPostOnceNewestFirst()
+    {
+        await AddPostsAsync(14, "Western"); // with "Heat": 15 posts, a page holds 12
+        var home = H.Render<HomePage>();
+        home.WaitForAssertion(() => Assert.Equal(12, home.FindAll(".post-card").Count));
+        Assert.Equal("Western film 14", home.FindAll(".post-title")[0].TextContent);
+
+        home.Find("#load-more-posts").Click();
+
+        home.WaitForAssertion(() => Assert.Equal(15, home.FindAll(".post-card").Count));
+        Assert.Equal(15, home.FindAll(".post-card").Select(c => c.GetAttribute("data-post-id")).Distinct().Count());
+        Assert.Empty(home.FindAll("#load-more-posts"));
+    }
+
+    [Fact]
+    public async Task HomePage_GenreAndMostDiscussed_FilterAndOrder()
+    {
+        await AddPostsAsync(3, "Western");
+        var busiest = (await H.Db.PostQueries.ListAsync(new(Genre: "Western"), Ct)).Items[^1];
+        await H.Db.Comments.AddAsync(Alice, new NewComment(busiest.Id, "Talked about"), Ct);
+        Nav.NavigateTo("/?sort=discussed&genre=Western");
+
+        var home = H.Render<HomePage>();
+
+        home.WaitForAssertion(() => Assert.Equal(3, home.FindAll(".post-card").Count));
+        Assert.Equal(busiest.Title, home.FindAll(".post-title")[0].TextContent);
+        Assert.DoesNotContain("Heat", home.Markup);
+    }
+
+    [Fact]
+    public void NewPostPage_EmptyForm_ShowsFieldMessagesAndCreatesNothing()
+    {
+        var page = H.Render<NewPostPage>();
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Give the year it came out.", page.Markup));
+        Assert.Contains("Write a few words about it.", page.Markup);
+        Assert.EndsWith("/", Nav.Uri);
+    }
+
+    [Fact]
+    public async Task NewPostPage_NoGenre_ShowsTheRuleAndCreatesNothing()
+    {
+        var page = H.Render<NewPostPage>();
+        page.Find("#post-title").Change("Solaris");
+        page.Find("#post-year").Change("1972");
+        page.Find("#post-body").Change("A psychologist visits a station orbiting an ocean planet.");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Pick at least one genre", page.Find("#post-error").TextContent));
+        Assert.Single((await H.Db.PostQueries.ListAsync(new(), Ct)).Items);
+    }
+
+    [Fact]
+    public void CommentCard_ShowsMarkupAsText()
+    {
+        var card = H.Render<CommentCard>(p => p.Add(c => c.Comment,
+            new CommentView(1, Post, null, Bob, "<b>Bob</b>", "<img src=x onerror=alert(1)>", DateTime.UtcNow)));
+        Assert.Empty(card.FindAll("img"));
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", card.Markup);
+    }
+}
