@@ -49,6 +49,10 @@ public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, 
     public Task<UnreadChanged> MarkAllReadAsync(string? userId, CancellationToken ct = default) =>
         MarkAsync(userId, _ => true, ct);
 
+    /// <summary>Reading a thread reads its messages: everything the member was told about this post.</summary>
+    public Task<UnreadChanged> MarkPostReadAsync(string? userId, int postId, CancellationToken ct = default) =>
+        MarkAsync(userId, n => n.PostId == postId, ct);
+
     private async Task<UnreadChanged> MarkAsync(string? userId, System.Linq.Expressions.Expression<Func<Notification, bool>> which, CancellationToken ct)
     {
         if (userId is null) throw ForumException.SignInRequired("Sign in to read your messages.");

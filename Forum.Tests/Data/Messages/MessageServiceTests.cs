@@ -156,6 +156,26 @@ public sealed class MessageServiceTests : DatabaseTest
             Assert.Equal(ForumErrorKind.SignInRequired, (await Assert.ThrowsAsync<ForumException>(call)).Kind);
     }
 
+    [Fact]
+    public async Task MarkPostReadAsync_ReadsOnlyMyMessagesOnThatPost()
+    {
+        var (alice, bob, carol) = await MembersAsync();
+        var heat = await Db.AddPostAsync(alice, "Heat");
+        var ronin = await Db.AddPostAsync(alice, "Ronin");
+        var carols = await Db.AddPostAsync(carol, "Thief");
+        var root = await Db.Comments.AddAsync(carol, new NewComment(heat, "Carol on Heat"), Ct);
+        await Db.Comments.AddAsync(bob, new NewComment(heat, "Bob answers Carol", root.Id), Ct);
+        await Db.Comments.AddAsync(bob, new NewComment(ronin, "Bob on Ronin"), Ct);
+        await Db.Comments.AddAsync(bob, new NewComment(carols, "Bob on Thief"), Ct);
+
+        var state = await Db.Messages.MarkPostReadAsync(alice, heat, Ct);
+
+        Assert.Equal(1, state.Count); // Ronin's message is still unread
+        Assert.Equal(await Db.UnreadRowsAsync(alice), await Db.CounterAsync(alice));
+        Assert.Equal(2, await Db.CounterAsync(carol)); // Carol's reply notice on Heat and her post's comment stay unread
+        Assert.Equal(state, Db.Bus.EventsOn<UnreadChanged>(Topics.User(alice))[^1]);
+    }
+
     private async Task<(string Alice, string Bob, string Carol)> MembersAsync() =>
         (await Db.AddUserAsync("Alice"), await Db.AddUserAsync("Bob"), await Db.AddUserAsync("Carol"));
 }
