@@ -57,11 +57,13 @@ public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, 
     {
         if (userId is null) throw ForumException.SignInRequired("Sign in to read your messages.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unread = db.Notifications.Where(n => n.RecipientId == userId && !n.IsRead).Where(which);
+        // Nothing to mark (the usual case when a thread is opened): answer without queueing for the write lock.
+        if (!await unread.AnyAsync(ct)) return await UnreadCounters.GetAsync(db, userId, ct);
         UnreadChanged state;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var marked = await db.Notifications.Where(n => n.RecipientId == userId && !n.IsRead).Where(which)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.IsRead, true), ct);
+            var marked = await unread.ExecuteUpdateAsync(s => s.SetProperty(n => n.IsRead, true), ct);
             if (marked == 0) return await UnreadCounters.GetAsync(db, userId, ct);
             state = await UnreadCounters.AddAsync(db, userId, -marked, ct);
             await tx.CommitAsync(ct);
