@@ -92,4 +92,27 @@ public sealed class MessagesPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal(26, page.FindAll(".message-row").Count));
         Assert.Contains("Fresh off the press", page.FindAll(".message-row")[0].TextContent);
     }
+
+    [Fact]
+    public async Task MessagesPage_MoreThanAServicePageLoaded_NewMessageKeepsEveryRow()
+    {
+        for (var i = 26; i <= 130; i++)
+        {
+            H.Db.Clock.Advance(TimeSpan.FromMinutes(1));
+            await H.Db.Comments.AddAsync(Bob, new NewComment(Post, $"Comment number {i}"), Ct);
+        }
+        var page = Render();
+        for (var loaded = MessagesPage.PageSize; loaded < 130; loaded += MessagesPage.PageSize)
+        {
+            page.Find("#load-more-messages").Click();
+            var expected = Math.Min(130, loaded + MessagesPage.PageSize);
+            page.WaitForAssertion(() => Assert.Equal(expected, page.FindAll(".message-row").Count));
+        }
+
+        H.Db.Clock.Advance(TimeSpan.FromMinutes(1));
+        await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "Number 131"), Ct);
+
+        page.WaitForAssertion(() => Assert.Equal(131, page.FindAll(".message-row").Count));
+        Assert.Contains("Comment number 1”", page.FindAll(".message-row")[130].TextContent);
+    }
 }
