@@ -1,12 +1,11 @@
 using System.Net;
 using Forum.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Forum.Tests.Integration;
 
 public sealed class AccountTests(ForumAppFactory app) : IClassFixture<ForumAppFactory>
 {
-    private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient Client() => app.NoRedirectClient();
 
     [Fact]
     public async Task Register_ValidForm_SignsInAndShowsDisplayName()
@@ -80,7 +79,7 @@ public sealed class AccountTests(ForumAppFactory app) : IClassFixture<ForumAppFa
         var home = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
         Assert.Contains("Carol", home);
 
-        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = FormClient.AntiforgeryToken(home);
         var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["returnUrl"] = "/",

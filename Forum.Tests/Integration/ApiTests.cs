@@ -2,13 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using Forum.Data.Comments;
 using Forum.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Forum.Tests.Integration;
 
 public sealed class ApiTests(ForumAppFactory app) : IClassFixture<ForumAppFactory>
 {
-    private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient Client() => app.NoRedirectClient();
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]

@@ -1,12 +1,11 @@
 using System.Net;
 using Forum.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Forum.Tests.Integration;
 
 public sealed class PagesTests(ForumAppFactory app) : IClassFixture<ForumAppFactory>
 {
-    private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient Client() => app.NoRedirectClient();
 
     [Theory]
     [InlineData("/")]

@@ -4,7 +4,6 @@ using System.Text;
 using Forum.Data.Comments;
 using Forum.Data.Posts;
 using Forum.Tests.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Forum.Tests.Integration;
 
@@ -13,7 +12,7 @@ public sealed class SafetyTests(ForumAppFactory app) : IClassFixture<ForumAppFac
 {
     private const string Script = "<script>alert('x')</script>";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient Client() => app.NoRedirectClient();
 
     private async Task<HttpClient> SignedInAsync(string name)
     {

@@ -45,6 +45,9 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
         return (await users.FindByNameAsync(userName))?.Id;
     }
 
+    /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
+    public HttpClient NoRedirectClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public static string DemoPassword => DemoSeeder.Password;
