@@ -3,6 +3,8 @@ namespace Forum.Data.Comments;
 public static class CommentRules
 {
     public const int BodyMax = 2_000;
+
+    public static readonly TextRule Body = new("The comment", BodyMax);
 }
 
 /// <summary>A comment or a reply; <see cref="RequestId"/> identifies the draft so a repeated submit stores it once.</summary>

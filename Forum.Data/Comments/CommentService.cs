@@ -10,7 +10,7 @@ public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, 
     public async Task<CommentView> AddAsync(string? userId, NewComment input, CancellationToken ct = default)
     {
         if (userId is null) throw ForumException.SignInRequired("Sign in to comment.");
-        var body = TextRules.Require(input.Body, "The comment", CommentRules.BodyMax);
+        var body = CommentRules.Body.Require(input.Body);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await FindRepeatAsync(db, userId, input.RequestId, ct) is { } repeat) return repeat;

@@ -31,9 +31,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
 {
     public void Configure(EntityTypeBuilder<Post> b)
     {
-        b.Property(p => p.Title).HasMaxLength(PostRules.TitleMax);
-        b.Property(p => p.Body).HasMaxLength(PostRules.BodyMax);
-        b.Property(p => p.Synopsis).HasMaxLength(PostRules.SynopsisLength + 1);
+        // Lengths are counted in characters a reader sees (TextRules); a column counts code points, so it is sized
+        // by the rule's hard cap in code units (never fewer than the code points of allowed text) or left unbounded.
+        b.Property(p => p.Title).HasMaxLength(PostRules.Title.MaxUnits);
         b.Property(p => p.GenreList).HasMaxLength(200);
         b.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
         // "Newest" pages walk Id descending (the primary key); "most discussed" walks this one.

@@ -7,12 +7,38 @@ public static class PostRules
     public const int SynopsisLength = 240;
     public const int MaxGenres = 4;
     public const int FirstFilmYear = 1888;
+    public const int YearsAhead = 5;
+
+    public static readonly TextRule Title = new("The title", TitleMax, SingleLine: true);
+    public static readonly TextRule Body = new("The text", BodyMax);
 
     public static readonly IReadOnlyList<string> Genres =
     [
         "Action", "Adventure", "Animation", "Comedy", "Crime", "Documentary", "Drama", "Family",
         "Fantasy", "History", "Horror", "Music", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western",
     ];
+
+    public static int LatestYear(DateTimeOffset now) => now.Year + YearsAhead;
+
+    /// <summary>What is wrong with <paramref name="year"/> (null when nothing is); the page shows it under the field as typed.</summary>
+    public static string? YearProblem(int? year, DateTimeOffset now) => year switch
+    {
+        null => $"Give the year it came out ({FirstFilmYear} to {LatestYear(now)}).",
+        < FirstFilmYear => $"The year must be between {FirstFilmYear} and {LatestYear(now)}: films start in {FirstFilmYear}.",
+        _ when year > LatestYear(now) => $"The year must be between {FirstFilmYear} and {LatestYear(now)}: at most {YearsAhead} years ahead.",
+        _ => null,
+    };
+
+    /// <summary>What is wrong with the picked genres (null when nothing is).</summary>
+    public static string? GenresProblem(IReadOnlyCollection<string>? genres)
+    {
+        var known = genres?.Where(Genres.Contains).Distinct().Count() ?? 0;
+        if (known == 0 || known != genres!.Distinct().Count()) return "Pick at least one genre from the list.";
+        return known > MaxGenres ? $"Pick at most {MaxGenres} genres." : null;
+    }
+
+    /// <summary>Shown once the most genres are picked (the other items are then disabled).</summary>
+    public static string GenresFullNote => $"{MaxGenres} genres picked, the most a post can have: unpick one to choose another.";
 }
 
 public enum PostSort

@@ -7,16 +7,11 @@ public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, Tim
     public async Task<int> CreateAsync(string? userId, NewPost input, CancellationToken ct = default)
     {
         if (userId is null) throw ForumException.SignInRequired("Sign in to post a movie.");
-        var title = TextRules.Require(input.Title, "The title", PostRules.TitleMax);
-        var body = TextRules.Require(input.Body, "The text", PostRules.BodyMax);
-        var latestYear = clock.GetUtcNow().Year + 5;
-        if (input.Year < PostRules.FirstFilmYear || input.Year > latestYear)
-            throw ForumException.Invalid($"The year must be between {PostRules.FirstFilmYear} and {latestYear}.");
-        var genres = PostRules.Genres.Where(g => input.Genres?.Contains(g) == true).ToList();
-        if (genres.Count == 0 || genres.Count != input.Genres!.Distinct().Count())
-            throw ForumException.Invalid("Pick at least one genre from the list.");
-        if (genres.Count > PostRules.MaxGenres)
-            throw ForumException.Invalid($"Pick at most {PostRules.MaxGenres} genres.");
+        var title = PostRules.Title.Require(input.Title);
+        var body = PostRules.Body.Require(input.Body);
+        if (PostRules.YearProblem(input.Year, clock.GetUtcNow()) is { } yearProblem) throw ForumException.Invalid(yearProblem);
+        if (PostRules.GenresProblem(input.Genres) is { } genresProblem) throw ForumException.Invalid(genresProblem);
+        var genres = PostRules.Genres.Where(input.Genres.Contains).ToList();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct))

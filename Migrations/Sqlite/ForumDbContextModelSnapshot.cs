@@ -29,7 +29,6 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -133,7 +132,6 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CommentCount")
@@ -149,12 +147,11 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Synopsis")
                         .IsRequired()
-                        .HasMaxLength(241)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(800)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")

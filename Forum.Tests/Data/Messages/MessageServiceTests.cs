@@ -69,6 +69,20 @@ public sealed class MessageServiceTests : DatabaseTest
     }
 
     [Fact]
+    public async Task GetPageAsync_LongCommentOfJoinedEmoji_ExcerptEndsOnAWholeCharacter()
+    {
+        var (alice, bob, _) = await MembersAsync();
+        var post = await Db.AddPostAsync(alice);
+        const string family = "👨‍👩‍👧‍👦"; // seven code points, one character
+        await Db.Comments.AddAsync(bob, new NewComment(post, string.Concat(Enumerable.Repeat(family, 100))), Ct);
+
+        var excerpt = Assert.Single((await Db.Messages.GetPageAsync(alice, ct: Ct)).Items).Excerpt;
+
+        // The query reads 141 code points: 20 families and the first emoji of the 21st, which must not show alone.
+        Assert.Equal(string.Concat(Enumerable.Repeat(family, 20)) + "…", excerpt);
+    }
+
+    [Fact]
     public async Task MarkReadAsync_OneMessage_DropsCounterByOne()
     {
         var (alice, bob, _) = await MembersAsync();
