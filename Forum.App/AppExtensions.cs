@@ -1,4 +1,5 @@
 using Forum.App.Components.Account;
+using Forum.App.Components.Shared;
 using Forum.App.Features.Api;
 using Forum.App.Features.Messages;
 using Forum.Data;
@@ -36,7 +37,10 @@ public static class AppExtensions
         // Serve package assets (MudBlazor's CSS/JS) from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A field's text reaches the server in one circuit message; the 32 KB default closed the circuit on a long post in
+        // Chinese (non-ASCII is sent as 6-byte \uXXXX escapes). The limit fits twice the largest text any rule allows.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = LongText.MaxReceiveBytes);
         services.AddMudServices();
 
         services.AddCascadingAuthenticationState();

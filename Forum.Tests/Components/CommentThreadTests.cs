@@ -45,7 +45,7 @@ public sealed class CommentThreadTests : ComponentTest
 
         thread.FindAll(".reply-button")[1].Click(); // Alice answers Bob's reply
         Assert.Contains("Reply to Bob Chen", thread.Find(".replies .comment-form").TextContent);
-        thread.Find(".replies textarea").Input("Alice answers Bob");
+        thread.Find(".replies textarea").Change("Alice answers Bob");
         thread.Find(".replies .comment-submit").Click();
 
         thread.WaitForAssertion(() => Assert.Equal(3, thread.FindAll(".replies .comment").Count + 1));

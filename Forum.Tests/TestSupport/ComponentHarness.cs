@@ -28,7 +28,9 @@ public sealed class ComponentHarness : IAsyncDisposable
     }
 
     private readonly BunitAuthorizationContext _auth;
-    private bool _popoversRendered;
+
+    /// <summary>Where MudBlazor renders popovers (a select's items, menus); null until the first <see cref="Render{T}"/>.</summary>
+    public IRenderedComponent<MudBlazor.MudPopoverProvider>? Popovers { get; private set; }
 
     public BunitContext Context { get; } = new();
     public TestDatabase Db { get; }
@@ -48,8 +50,7 @@ public sealed class ComponentHarness : IAsyncDisposable
     public IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
         where T : Microsoft.AspNetCore.Components.IComponent
     {
-        if (!_popoversRendered) Context.Render<MudBlazor.MudPopoverProvider>();
-        _popoversRendered = true;
+        Popovers ??= Context.Render<MudBlazor.MudPopoverProvider>();
         return Context.Render(parameters);
     }
 

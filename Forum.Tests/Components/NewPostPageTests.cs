@@ -1,0 +1,134 @@
+using AngleSharp.Dom;
+using Bunit;
+using Forum.App.Components.Shared;
+using Forum.App.Features.Posts;
+using Forum.Data.Posts;
+using Forum.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forum.Tests.Components;
+
+/// <summary>The new post form says what the rules allow, field by field, and keeps what was typed.</summary>
+public sealed class NewPostPageTests : ComponentTest
+{
+    private const string YearRule = "The year must be between 1888 and 2031";
+
+    private string Uri => H.Context.Services.GetRequiredService<NavigationManager>().Uri;
+
+    private async Task<int> PostCountAsync() => (await H.Db.SnapshotAsync()).Posts;
+
+    private IElement Field(IRenderedComponent<NewPostPage> page, string id) => page.Find($"#{id}").Closest(".mud-input-control")!;
+
+    private IRenderedComponent<NewPostPage> RenderFilled(string title = "Solaris", string year = "1972", string body = "A station above an ocean.")
+    {
+        var page = H.Render<NewPostPage>();
+        page.Find("#post-title").Change(title);
+        page.Find("#post-year").Change(year);
+        page.Find("#post-body").Change(body);
+        return page;
+    }
+
+    private IReadOnlyList<IElement> GenreItems() => H.Popovers!.FindAll(".mud-list-item");
+
+    private void OpenGenres(IRenderedComponent<NewPostPage> page)
+    {
+        Field(page, "post-genres").MouseDown();
+        H.Popovers!.WaitForAssertion(() => Assert.Equal(PostRules.Genres.Count, GenreItems().Count));
+    }
+
+    private void Pick(string genre) => GenreItems().Single(i => i.TextContent.Trim() == genre).Click();
+
+    [Fact]
+    public async Task NewPostPage_EmptyForm_MarksEveryFieldWithItsRuleAndCreatesNothing()
+    {
+        var page = H.Render<NewPostPage>();
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("The title cannot be empty.", Field(page, "post-title").TextContent));
+        Assert.Contains("Give the year it came out (1888 to 2031).", Field(page, "post-year").TextContent);
+        Assert.Contains("Pick at least one genre from the list.", Field(page, "post-genres").TextContent);
+        Assert.Contains("The text cannot be empty.", Field(page, "post-body").TextContent);
+        Assert.All(new[] { "post-title", "post-year", "post-genres", "post-body" },
+            id => Assert.Contains("mud-input-error", Field(page, id).InnerHtml));
+        Assert.Equal(0, await PostCountAsync() - 1); // only the harness's "Heat"
+        Assert.EndsWith("/", Uri);
+    }
+
+    [Fact]
+    public async Task NewPostPage_Year1800_IsKeptAsTypedWithTheAllowedRange()
+    {
+        var page = RenderFilled(year: "1800");
+        OpenGenres(page);
+        Pick("Sci-Fi");
+
+        page.WaitForAssertion(() => Assert.Contains($"{YearRule}: films start in 1888.", Field(page, "post-year").TextContent));
+        Assert.Equal("1800", page.Find("#post-year").GetAttribute("value"));
+        page.Find("form").Submit();
+
+        Assert.Equal("1800", page.Find("#post-year").GetAttribute("value"));
+        Assert.Equal(1, await PostCountAsync());
+    }
+
+    [Fact]
+    public async Task NewPostPage_GenresEmptiedAgain_MarksTheGenresField()
+    {
+        var page = RenderFilled();
+        OpenGenres(page);
+        Pick("Drama");
+        Pick("Drama");
+
+        page.WaitForAssertion(() => Assert.Contains("Pick at least one genre from the list.", Field(page, "post-genres").TextContent));
+        Assert.Contains("mud-input-error", Field(page, "post-genres").InnerHtml);
+        page.Find("form").Submit();
+        Assert.Equal(1, await PostCountAsync());
+    }
+
+    [Fact]
+    public async Task NewPostPage_FourGenresPicked_TheOthersAreDisabledAndThePageSaysSo()
+    {
+        var page = RenderFilled();
+        OpenGenres(page);
+        foreach (var genre in new[] { "Crime", "Drama", "Mystery", "Sci-Fi" }) Pick(genre);
+
+        page.WaitForAssertion(() => Assert.Contains(PostRules.GenresFullNote, Field(page, "post-genres").TextContent));
+        var disabled = GenreItems().Where(i => i.ClassList.Contains("mud-list-item-disabled")).Select(i => i.TextContent.Trim());
+        Assert.Equal(PostRules.Genres.Except(["Crime", "Drama", "Mystery", "Sci-Fi"]), disabled);
+        Pick("War"); // disabled: nothing happens
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("/posts/", Uri));
+        var post = (await H.Db.PostQueries.ListAsync(new PostQuery(), Ct)).Items[0];
+        Assert.Equal(("Solaris", "Crime, Drama, Mystery, Sci-Fi"), (post.Title, post.GenreList));
+    }
+
+    [Fact]
+    public void NewPostPage_EmojiText_CountedAsCharactersAReaderSees()
+    {
+        var page = RenderFilled(body: string.Concat(Enumerable.Repeat("👍🏽", 5_000))); // 20,000 UTF-16 units
+
+        page.WaitForAssertion(() => Assert.Equal("5,000 / 10,000", page.FindAll(".rule-text-counter")[1].TextContent.Trim()));
+        Assert.Equal("7 / 200", page.FindAll(".rule-text-counter")[0].TextContent.Trim());
+        Assert.DoesNotContain("mud-input-error", Field(page, "post-body").InnerHtml);
+    }
+
+    [Fact]
+    public async Task NewPostPage_DraftsInTheBrowser_AreRestoredThenClearedOncePublished()
+    {
+        H.Context.JSInterop.Setup<Draft?[]>("forum.drafts.read", _ => true).SetResult(
+            [new Draft("Stalker", null), new Draft("1979", null), new Draft("Drama,Sci-Fi", null), new Draft("Three men walk into the Zone.", null)]);
+
+        var page = H.Render<NewPostPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Stalker", page.Find("#post-title").GetAttribute("value")));
+        Assert.Equal("1979", page.Find("#post-year").GetAttribute("value"));
+        Assert.Equal("Three men walk into the Zone.", page.Find("#post-body").GetAttribute("value"));
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("/posts/", Uri));
+        Assert.Equal("Drama, Sci-Fi", (await H.Db.PostQueries.ListAsync(new PostQuery(), Ct)).Items[0].GenreList);
+        var cleared = (string[])H.Context.JSInterop.VerifyInvoke("forum.drafts.clear").Arguments[0]!;
+        Assert.Equal(["title", "year", "genres", "body"], cleared.Select(k => k.Split(':')[^1]));
+        Assert.All(cleared, k => Assert.StartsWith($"{Alice}:post:new:", k));
+    }
+}
