@@ -10,7 +10,7 @@ window.forum = {
     }
 };
 
-// Long text fields (RuleTextField) are wrapped in <div data-draft="key" data-max="n" data-send-max="units">.
+// Text fields under a rule (RuleTextField) are wrapped in <div data-draft="key" data-max="n">.
 // Their value reaches the server on "change" only, so while typing the browser itself keeps the count under the field and
 // keeps a draft in sessionStorage: a lost circuit or a reload never loses what was typed (the page restores the draft,
 // and clears it once the server has stored the text).
@@ -32,18 +32,17 @@ window.forum = {
     }
 
     function boxOf(target) {
-        return target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement ? target.closest("[data-draft]") : null;
+        return target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement ? target.closest("[data-draft], [data-max]") : null;
     }
 
     function showCount(box, value) {
         const counter = box.querySelector(".rule-text-counter");
         const number = counter && counter.querySelector(".rule-text-count");
         if (!number || !number.firstChild) return;
-        const n = count(value), max = Number(box.dataset.max), tooBig = value.length > Number(box.dataset.sendMax);
+        const n = count(value);
         // Update the text node Blazor rendered (never replace it): the server's next render then writes the same node.
         number.firstChild.nodeValue = n.toLocaleString("en-US");
-        counter.classList.toggle("mud-error-text", n > max || tooBig);
-        counter.title = tooBig ? "Far too long to send: shorten it first." : "";
+        counter.classList.toggle("mud-error-text", n > Number(box.dataset.max));
     }
 
     function save(key, text, id) {
@@ -62,15 +61,8 @@ window.forum = {
         if (box.dataset.max) showCount(box, e.target.value);
     });
 
-    // A value far past any rule would not fit in one circuit message and would close the circuit: keep it here (the draft
-    // has it, the counter is red) instead of sending it. Capture phase on window runs before Blazor's own listener.
-    window.addEventListener("change", function (e) {
-        const box = boxOf(e.target);
-        if (box && box.dataset.sendMax && e.target.value.length > Number(box.dataset.sendMax)) e.stopImmediatePropagation();
-    }, true);
-
     window.forum.drafts = {
-        // The drafts under these keys ({ text, id } or null); none longer than maxUnits, so restoring one always fits.
+        // The drafts under these keys ({ text, id } or null); none longer than maxUnits, so restoring one always fits a message.
         read: function (keys, maxUnits) {
             return keys.map(function (key) {
                 try {

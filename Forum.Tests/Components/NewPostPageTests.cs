@@ -113,6 +113,22 @@ public sealed class NewPostPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task NewPostPage_OneEmojiTooMany_TheRuleSaysSoAndNothingIsCreated()
+    {
+        var page = RenderFilled(body: string.Concat(Enumerable.Repeat("🎬", PostRules.BodyMax + 1)));
+        OpenGenres(page);
+        Pick("Drama");
+        // The browser may take the text (its maxlength counts UTF-16 units, at twice the rule's cap) so the rule can speak.
+        Assert.Equal(LongText.MaxFieldUnits(PostRules.Body).ToString(), page.Find("#post-body").GetAttribute("maxlength"));
+
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("The text is too long (10,001 characters; the limit is 10,000).", Field(page, "post-body").TextContent));
+        Assert.Contains("mud-error-text", page.FindAll(".rule-text-counter")[1].ClassName);
+        Assert.Equal(1, await PostCountAsync());
+    }
+
+    [Fact]
     public async Task NewPostPage_DraftsInTheBrowser_AreRestoredThenClearedOncePublished()
     {
         H.Context.JSInterop.Setup<Draft?[]>("forum.drafts.read", _ => true).SetResult(

@@ -1,3 +1,4 @@
+using Forum.Data;
 using Forum.Data.Posts;
 using Microsoft.JSInterop;
 
@@ -13,13 +14,15 @@ public static class LongText
     public const int EnvelopeBytes = 32 * 1024;
 
     /// <summary>
-    /// The longest value a field sends to the server: twice the largest text any rule allows (the post text at its hard
-    /// cap), so text past a limit still reaches the rule and gets its message. Longer values stay in the browser.
+    /// A field takes at most this many times its rule's hard cap (its maxlength, counted in UTF-16 units as the browser
+    /// counts): text past a limit still reaches the rule and gets its message, and no field's value outgrows a message.
     /// </summary>
-    public static readonly int SendableUnits = 2 * PostRules.Body.MaxUnits;
+    public const int FieldUnitsPerCap = 2;
 
-    /// <summary>The circuit's receive limit: 80,000 units × 6 bytes + 32 KB = 512,768 bytes (the default is 32 KB).</summary>
-    public static readonly long MaxReceiveBytes = (long)SendableUnits * BytesPerUnit + EnvelopeBytes;
+    public static int MaxFieldUnits(TextRule rule) => FieldUnitsPerCap * rule.MaxUnits;
+
+    /// <summary>The circuit's receive limit, for the largest field (the post text): 80,000 units × 6 bytes + 32 KB = 512,768 bytes.</summary>
+    public static readonly long MaxReceiveBytes = (long)MaxFieldUnits(PostRules.Body) * BytesPerUnit + EnvelopeBytes;
 }
 
 /// <summary>A text kept in the browser's sessionStorage until the server has stored it; <see cref="Id"/> is its request id.</summary>
@@ -32,7 +35,7 @@ public static class Drafts
     {
         try
         {
-            var drafts = await js.InvokeAsync<Draft?[]?>("forum.drafts.read", keys, LongText.SendableUnits);
+            var drafts = await js.InvokeAsync<Draft?[]?>("forum.drafts.read", keys, LongText.MaxFieldUnits(PostRules.Body));
             return drafts?.Length == keys.Length ? drafts : new Draft?[keys.Length];
         }
         catch (Exception ex) when (ex is JSException or JSDisconnectedException or OperationCanceledException)
