@@ -39,6 +39,8 @@ public sealed class CommentFormTests : ComponentTest
         form.WaitForAssertion(() => Assert.NotNull(posted));
         Assert.Equal("Great heist film.", Assert.Single(await StoredAsync()).Body);
         Assert.Equal("", form.Find("textarea").GetAttribute("value") ?? "");
+        form.Find("textarea").Blur();
+        Assert.DoesNotContain("cannot be empty", form.Markup);
     }
 
     [Fact]
