@@ -46,8 +46,8 @@ public sealed class NewPostPageTests : ComponentTest
         page.Find("form").Submit();
 
         page.WaitForAssertion(() => Assert.Contains("The title cannot be empty.", Field(page, "post-title").TextContent));
-        page.Find("#post-title").Blur();
-        page.Find("#post-year").Blur();
+        foreach (var id in new[] { "post-title", "post-year", "post-genres", "post-body" }) page.Find($"#{id}").Blur(); // re-validates
+        Assert.Contains("The title cannot be empty.", Field(page, "post-title").TextContent);
         Assert.Contains("Give the year it came out (1888 to 2031).", Field(page, "post-year").TextContent);
         Assert.Contains("Pick at least one genre from the list.", Field(page, "post-genres").TextContent);
         Assert.Contains("The text cannot be empty.", Field(page, "post-body").TextContent);
