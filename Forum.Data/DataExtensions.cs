@@ -36,6 +36,7 @@ public static class DataExtensions
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<INotificationBus, InProcessNotificationBus>();
+        services.AddSingleton<IPresence, InProcessPresence>();
         services.AddSingleton<PostService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<CommentService>();

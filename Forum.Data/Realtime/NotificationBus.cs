@@ -24,6 +24,7 @@ public static class Topics
 {
     public static string User(string userId) => $"user:{userId}";
     public static string Post(int postId) => $"post:{postId}";
+    public static string Presence(string place) => $"presence:{place}";
 }
 
 /// <summary>Publish/subscribe between the services that write and the circuits and sockets that show.</summary>
