@@ -41,6 +41,7 @@ public static class DataExtensions
         services.AddSingleton<PostQueries>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentQueries>();
+        services.AddSingleton<CommentEditService>();
         services.AddSingleton<MessageService>();
         return services;
     }

@@ -8,6 +8,12 @@ public sealed record UnreadChanged(string UserId, int Count, long Version) : Bus
 
 public sealed record CommentAdded(Comments.CommentView Comment) : BusEvent;
 
+/// <summary>A comment's text changed (its author edited it); published on the post's topic.</summary>
+public sealed record CommentEdited(Comments.CommentView Comment) : BusEvent;
+
+/// <summary>A comment is gone from its thread; published on the post's topic.</summary>
+public sealed record CommentRemoved(int PostId, int CommentId) : BusEvent;
+
 /// <summary>A member logged out of one browser session; the circuits of that session sign out too.</summary>
 public sealed record SignedOut(string UserId, string SessionId) : BusEvent;
 
