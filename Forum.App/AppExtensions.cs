@@ -1,5 +1,6 @@
 using Forum.App.Components.Account;
 using Forum.App.Features.Api;
+using Forum.App.Features.Api.Tokens;
 using Forum.App.Features.Messages;
 using Forum.App.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
@@ -52,6 +53,7 @@ public static class AppExtensions
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionClaims.KeepSessionId);
         services.AddAuthorization();
+        services.AddForumTokens();
         services.AddIdentityCore<ForumUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

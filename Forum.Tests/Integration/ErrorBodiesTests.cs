@@ -63,12 +63,7 @@ public sealed class ErrorBodiesTests(ProductionAppFactory app) : IClassFixture<P
         Assert.Contains("find that page", await response.Content.ReadAsStringAsync(Ct));
     }
 
-    private async Task<HttpClient> SignedInAsync()
-    {
-        var client = app.NoRedirectClient();
-        await FormClient.LogInAsync(client, "carol", ForumAppFactory.DemoPassword);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync() => app.ClientForAsync("carol");
 
     private static async Task<Problem> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {

@@ -16,6 +16,7 @@ public static class ApiEndpoints
     public static void MapForumApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").AddEndpointFilter(JsonOnlyWrites).AddEndpointFilter(ForumErrorsAsProblems);
+        api.MapMe();
 
         api.MapGet("/posts", (PostQueries posts, PostSort sort = PostSort.Newest, string? genre = null, int? afterId = null, int afterComments = 0, CancellationToken ct = default) =>
             posts.ListAsync(new PostQuery(sort, genre, afterId is null ? null : new PostCursor(afterId.Value, afterComments)), ct));
