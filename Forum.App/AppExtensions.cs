@@ -75,6 +75,8 @@ public static class AppExtensions
 
     public static WebApplication UseForum(this WebApplication app)
     {
+        // Checked now, not at the first API call: a deployed forum with a weak token key must not start.
+        _ = app.Services.GetRequiredService<JwtKeys>();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
