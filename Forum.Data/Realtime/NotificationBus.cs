@@ -8,8 +8,11 @@ public sealed record UnreadChanged(string UserId, int Count, long Version) : Bus
 
 public sealed record CommentAdded(Comments.CommentView Comment) : BusEvent;
 
-/// <summary>A member logged out of one browser session; the circuits of that session sign out too.</summary>
-public sealed record SignedOut(string UserId, string SessionId) : BusEvent;
+/// <summary>
+/// A member's session ended (logout, or revoked from the sessions list); that session's circuits sign out too.
+/// <paramref name="SessionId"/> null means every session of the member ("sign out everywhere").
+/// </summary>
+public sealed record SignedOut(string UserId, string? SessionId) : BusEvent;
 
 public static class Topics
 {

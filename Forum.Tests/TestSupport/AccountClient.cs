@@ -66,9 +66,11 @@ public static class AccountClient
         return await client.PostAsync(action, new FormUrlEncodedContent(body), Ct);
     }
 
-    public static Task<HttpResponseMessage> SignOutAsync(HttpClient client, string returnUrl = "/", string fromPage = "/") =>
-        PostFromPageAsync(client, fromPage, "/Account/Logout", new() { ["returnUrl"] = returnUrl });
+    // The sessions page is static, so its forms (and their antiforgery token) are in the HTML; the app bar's menu
+    // renders its sign-out forms only when opened on the circuit.
+    public static Task<HttpResponseMessage> SignOutAsync(HttpClient client, string returnUrl = "/") =>
+        PostFromPageAsync(client, "/Account/Sessions", "/Account/Logout", new() { ["returnUrl"] = returnUrl });
 
     public static Task<HttpResponseMessage> SignOutEverywhereAsync(HttpClient client, string returnUrl = "/") =>
-        PostFromPageAsync(client, "/", "/Account/LogoutEverywhere", new() { ["returnUrl"] = returnUrl });
+        PostFromPageAsync(client, "/Account/Sessions", "/Account/LogoutEverywhere", new() { ["returnUrl"] = returnUrl });
 }
