@@ -1,6 +1,8 @@
 using Forum.App.Components.Account;
 using Forum.App.Features.Api;
 using Forum.App.Features.Messages;
+using Forum.App.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -39,23 +41,37 @@ public static class AppExtensions
 
         services.AddScoped<UnreadState>();
         services.AddProblemDetails();
+        // Binding failures throw, so ApiProblems can say what was wrong instead of answering an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return builder;
     }
 
     public static WebApplication UseForum(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                CreateScopeForErrors = true,
+                // A malformed form post is the sender's mistake, not a server error.
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
-        // API answers keep their own status codes; only pages get the friendly not-found page.
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Pages get the friendly not-found page (at the top level, so re-execution can route again); the API answers
+        // problem+json from its own branch, which runs first.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(ApiProblems.IsApi, api => api.UseApiProblems());
+        // Explicitly after the error pages, so a refused sign-in (401/403) gets a body too.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends the whole policy, frame-ancestors included; a second CSP header would only narrow it.
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapForumApi();
         return app;

@@ -37,10 +37,12 @@ public static class DataExtensions
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<INotificationBus, InProcessNotificationBus>();
+        services.AddSingleton<IPresence, InProcessPresence>();
         services.AddSingleton<PostService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentQueries>();
+        services.AddSingleton<CommentEditService>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<SessionService>();
         return services;

@@ -59,11 +59,12 @@ internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenti
         {
             _sessionSubscription?.Dispose();
             _sessionSubscription = userId is null || sessionId is null ? null
-                : _bus.Subscribe(Topics.User(userId), e =>
+                : _bus.Subscribe(Topics.User(userId), async e =>
                 {
-                    // SessionId null: the member signed out everywhere.
-                    if (e is SignedOut ended && (ended.SessionId is null || ended.SessionId == sessionId)) SetAuthenticationState(Anonymous);
-                    return Task.CompletedTask;
+                    // SessionId null: the member signed out everywhere. Missed events may have held a sign-out: ask the database.
+                    if (e is SignedOut ended && (ended.SessionId is null || ended.SessionId == sessionId)
+                        || e is EventsMissed && !await IsStillSignedInAsync(user, CancellationToken.None))
+                        SetAuthenticationState(Anonymous);
                 });
         }
     }

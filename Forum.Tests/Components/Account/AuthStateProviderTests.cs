@@ -91,19 +91,39 @@ public sealed class AuthStateProviderTests(ForumAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task EventsMissed_ChecksTheSessionAndSignsOutIfItEnded()
+    {
+        var (circuit, userId, sessionId) = await OpenCircuitAsync("circuit-missed");
+        var (kept, keptUser, _) = await OpenCircuitAsync("circuit-missed-kept");
+        await EndBehindTheBusAsync(sessionId);
+
+        await app.Get<INotificationBus>().PublishAsync(Topics.User(userId), EventsMissed.Instance);
+        await app.Get<INotificationBus>().PublishAsync(Topics.User(keptUser), EventsMissed.Instance);
+
+        await WaitUntilSignedOutAsync(circuit);
+        await Task.Delay(300, Ct);
+        Assert.True(await IsSignedInAsync(kept));
+        ((IDisposable)circuit).Dispose();
+        ((IDisposable)kept).Dispose();
+    }
+
+    /// <summary>Ends a session without an event (say, on another node before Redis delivered it).</summary>
+    private async Task EndBehindTheBusAsync(string sessionId)
+    {
+        await using var db = await app.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Forum.Data.ForumDbContext>>().CreateDbContextAsync(Ct);
+        var row = await db.UserSessions.FindAsync([sessionId], Ct);
+        row!.RevokedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(Ct);
+    }
+
+    [Fact]
     public async Task Revalidation_FailsOnceTheSessionEndsOrTheStampChanges()
     {
         var (circuit, userId, sessionId) = await OpenCircuitAsync("circuit-revalidate");
         var principal = (await circuit.GetAuthenticationStateAsync()).User;
         Assert.True(await circuit.IsStillSignedInAsync(principal, Ct));
 
-        // Revoked behind the bus's back (say, on another node before Redis delivered the event).
-        await using (var db = await app.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Forum.Data.ForumDbContext>>().CreateDbContextAsync(Ct))
-        {
-            var row = await db.UserSessions.FindAsync([sessionId], Ct);
-            row!.RevokedAt = DateTime.UtcNow;
-            await db.SaveChangesAsync(Ct);
-        }
+        await EndBehindTheBusAsync(sessionId);
         Assert.False(await circuit.IsStillSignedInAsync(principal, Ct));
 
         var (second, secondUser, _) = await OpenCircuitAsync("circuit-stamp");
