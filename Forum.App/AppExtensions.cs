@@ -4,10 +4,6 @@ using Forum.App.Features.Api.Tokens;
 using Forum.App.Features.Messages;
 using Forum.App.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
-using Forum.Data;
-using Forum.Data.Users;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -42,29 +38,8 @@ public static class AppExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.ConfigureApplicationCookie(cookie =>
-        {
-            cookie.LoginPath = "/Account/Login";
-            cookie.Events.OnRedirectToLogin = ApiEndpoints.AnswerApiWithStatus(StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = ApiEndpoints.AnswerApiWithStatus(StatusCodes.Status403Forbidden);
-        });
-        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionClaims.KeepSessionId);
-        services.AddAuthorization();
+        services.AddForumAccounts();
         services.AddForumTokens();
-        services.AddIdentityCore<ForumUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-            })
-            .AddEntityFrameworkStores<ForumDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<ForumClaimsFactory>()
-            .AddDefaultTokenProviders();
 
         services.AddScoped<UnreadState>();
         services.AddProblemDetails();

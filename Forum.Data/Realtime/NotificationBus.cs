@@ -14,8 +14,11 @@ public sealed record CommentEdited(Comments.CommentView Comment) : BusEvent;
 /// <summary>A comment is gone from its thread; published on the post's topic.</summary>
 public sealed record CommentRemoved(int PostId, int CommentId) : BusEvent;
 
-/// <summary>A member logged out of one browser session; the circuits of that session sign out too.</summary>
-public sealed record SignedOut(string UserId, string SessionId) : BusEvent;
+/// <summary>
+/// A member's session ended (logout, or revoked from the sessions list); that session's circuits sign out too.
+/// <paramref name="SessionId"/> null means every session of the member ("sign out everywhere").
+/// </summary>
+public sealed record SignedOut(string UserId, string? SessionId) : BusEvent;
 
 /// <summary>
 /// Told to a subscriber that may have missed events (it fell too far behind, or the bus between nodes was down):

@@ -73,13 +73,36 @@ public sealed class LiveMessagesTests(BrowserFixture browser) : IClassFixture<Br
         var homeTab = await BrowserFixture.OpenAsync(carol, "/");
         await Expect(postTab.Locator(".comment-form textarea")).ToBeVisibleAsync();
 
-        await homeTab.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await homeTab.Locator("#signed-in-as").ClickAsync();
+        await homeTab.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(homeTab.Locator("#signed-in-as")).ToHaveCountAsync(0);
 
         // The still-open tab signs out live: no comment form, no badge, an invitation to log in instead.
         await Expect(postTab.Locator("#login-to-comment")).ToBeVisibleAsync();
         await Expect(postTab.Locator(".comment-form")).ToHaveCountAsync(0);
         await Expect(postTab.Locator("#unread-count")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task SignOutEverywhere_OtherDeviceSignsOutLiveAndForGood()
+    {
+        browser.RequireBrowser();
+        var laptop = await browser.SignInAsync("dave");
+        var phone = await browser.SignInAsync("dave"); // another browser context: another device, its own cookie
+        var phoneTab = await BrowserFixture.OpenAsync(phone, "/posts/3");
+        await Expect(phoneTab.Locator(".comment-form textarea")).ToBeVisibleAsync();
+
+        var laptopTab = await BrowserFixture.OpenAsync(laptop, "/");
+        await laptopTab.Locator("#signed-in-as").ClickAsync();
+        await laptopTab.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+        await Expect(laptopTab.Locator("#signed-in-as")).ToHaveCountAsync(0);
+
+        // The phone's open page signs out live, and its cookie no longer works after a reload.
+        await Expect(phoneTab.Locator("#login-to-comment")).ToBeVisibleAsync();
+        await Expect(phoneTab.Locator("#signed-in-as")).ToHaveCountAsync(0);
+        await phoneTab.ReloadAsync();
+        await Expect(phoneTab.Locator("#login-to-comment")).ToBeVisibleAsync();
+        await Expect(phoneTab.Locator("#signed-in-as")).ToHaveCountAsync(0);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
