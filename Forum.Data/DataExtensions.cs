@@ -3,6 +3,7 @@ using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
 using Forum.Data.Realtime;
+using Forum.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -36,11 +37,14 @@ public static class DataExtensions
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<INotificationBus, InProcessNotificationBus>();
+        services.AddSingleton<IPresence, InProcessPresence>();
         services.AddSingleton<PostService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentQueries>();
+        services.AddSingleton<CommentEditService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<SessionService>();
         return services;
     }
 

@@ -40,7 +40,7 @@ public static class DemoSeeder
 
         var bus = new InProcessNotificationBus(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessNotificationBus>.Instance);
         var posts = new PostService(factory, clock);
-        var comments = new CommentService(factory, bus, clock);
+        var comments = new CommentService(factory, bus, new InProcessPresence(bus), clock);
         var lines = DemoMovies.CommentLines;
         var line = 0;
         for (var i = 0; i < DemoMovies.All.Count; i++)

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Forum.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ForumDbContext))]
-    [Migration("20261201000827_TextLengths")]
-    partial class TextLengths
+    [Migration("20261201001150_AddSessions")]
+    partial class AddSessions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -32,6 +32,7 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -135,6 +136,7 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CommentCount")
@@ -150,11 +152,12 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Synopsis")
                         .IsRequired()
+                        .HasMaxLength(241)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(800)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -183,6 +186,39 @@ namespace Forum.Migrations.Sqlite.Migrations
                     b.HasIndex("PostId");
 
                     b.ToTable("PostGenres");
+                });
+
+            modelBuilder.Entity("Forum.Data.Sessions.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Forum.Data.Users.ForumUser", b =>
@@ -495,6 +531,15 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Forum.Data.Sessions.UserSession", b =>
+                {
+                    b.HasOne("Forum.Data.Users.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
