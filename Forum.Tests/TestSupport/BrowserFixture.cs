@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         if (ChromiumPath is not { } path) return;
+        // Assertions wait as long as actions (15 s, see SignInAsync): on two busy cores a circuit round trip can take seconds.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         BaseUrl = App.StartKestrel();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
