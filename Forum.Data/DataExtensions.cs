@@ -3,6 +3,7 @@ using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
 using Forum.Data.Realtime;
+using Forum.Data.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -41,6 +42,7 @@ public static class DataExtensions
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentQueries>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<ProfileQueries>();
         return services;
     }
 

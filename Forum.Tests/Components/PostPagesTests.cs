@@ -79,7 +79,7 @@ public sealed class PostPagesTests : ComponentTest
     public void CommentCard_ShowsMarkupAsText()
     {
         var card = H.Render<CommentCard>(p => p.Add(c => c.Comment,
-            new CommentView(1, Post, null, Bob, "<b>Bob</b>", "<img src=x onerror=alert(1)>", DateTime.UtcNow)));
+            new CommentView(1, Post, null, Bob, "<b>Bob</b>", "bob", "<img src=x onerror=alert(1)>", DateTime.UtcNow)));
         Assert.Empty(card.FindAll("img"));
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", card.Markup);
     }

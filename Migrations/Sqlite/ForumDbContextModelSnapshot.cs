@@ -48,6 +48,9 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("AuthorId", "Id")
+                        .IsDescending(false, true);
+
                     b.HasIndex("AuthorId", "RequestId")
                         .IsUnique();
 
@@ -162,7 +165,8 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
+                    b.HasIndex("AuthorId", "Id")
+                        .IsDescending(false, true);
 
                     b.HasIndex("CommentCount", "Id");
 
