@@ -1,10 +1,9 @@
 using Forum.App.Components.Account;
 using Forum.App.Features.Api;
+using Forum.App.Features.Api.Tokens;
 using Forum.App.Features.Messages;
-using Forum.Data;
-using Forum.Data.Users;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
+using Forum.App.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -39,48 +38,44 @@ public static class AppExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.ConfigureApplicationCookie(cookie =>
-        {
-            cookie.LoginPath = "/Account/Login";
-            cookie.Events.OnRedirectToLogin = ApiEndpoints.AnswerApiWithStatus(StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = ApiEndpoints.AnswerApiWithStatus(StatusCodes.Status403Forbidden);
-        });
-        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionClaims.KeepSessionId);
-        services.AddAuthorization();
-        services.AddIdentityCore<ForumUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-            })
-            .AddEntityFrameworkStores<ForumDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<ForumClaimsFactory>()
-            .AddDefaultTokenProviders();
+        services.AddForumAccounts();
+        services.AddForumTokens();
 
         services.AddScoped<UnreadState>();
         services.AddProblemDetails();
+        // Binding failures throw, so ApiProblems can say what was wrong instead of answering an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return builder;
     }
 
     public static WebApplication UseForum(this WebApplication app)
     {
+        // Checked now, not at the first API call: a deployed forum with a weak token key must not start.
+        _ = app.Services.GetRequiredService<JwtKeys>();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                CreateScopeForErrors = true,
+                // A malformed form post is the sender's mistake, not a server error.
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
-        // API answers keep their own status codes; only pages get the friendly not-found page.
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Pages get the friendly not-found page (at the top level, so re-execution can route again); the API answers
+        // problem+json from its own branch, which runs first.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(ApiProblems.IsApi, api => api.UseApiProblems());
+        // Explicitly after the error pages, so a refused sign-in (401/403) gets a body too.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends the whole policy, frame-ancestors included; a second CSP header would only narrow it.
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapForumApi();
         return app;

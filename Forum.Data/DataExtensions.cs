@@ -4,6 +4,7 @@ using Forum.Data.Messages;
 using Forum.Data.Posts;
 using Forum.Data.Realtime;
 using Forum.Data.Users;
+using Forum.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -37,12 +38,15 @@ public static class DataExtensions
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<INotificationBus, InProcessNotificationBus>();
+        services.AddSingleton<IPresence, InProcessPresence>();
         services.AddSingleton<PostService>();
         services.AddSingleton<PostQueries>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentQueries>();
+        services.AddSingleton<CommentEditService>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<ProfileQueries>();
+        services.AddSingleton<SessionService>();
         return services;
     }
 

@@ -12,11 +12,14 @@ public sealed class ForumDataOptions
     /// <summary>Fill an empty database with demo members, movies and comments on start-up.</summary>
     public bool SeedDemoData { get; set; } = true;
 
-    public string ResolveConnectionString(string contentRoot)
+    public string ResolveConnectionString(string contentRoot) =>
+        string.IsNullOrWhiteSpace(ConnectionString) ? $"Data Source={Path.Combine(ResolveDirectory(contentRoot), "forum.db")}" : ConnectionString;
+
+    /// <summary>The data directory (created if missing): forum.db and the generated token key live here.</summary>
+    public string ResolveDirectory(string contentRoot)
     {
-        if (!string.IsNullOrWhiteSpace(ConnectionString)) return ConnectionString;
         var dir = Path.GetFullPath(Path.Combine(contentRoot, Directory));
         System.IO.Directory.CreateDirectory(dir);
-        return $"Data Source={Path.Combine(dir, "forum.db")}";
+        return dir;
     }
 }

@@ -1,6 +1,7 @@
 using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
+using Forum.Data.Sessions;
 using Forum.Data.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public class ForumDbContext(DbContextOptions<ForumDbContext> options) : Identity
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<UserCounter> UserCounters => Set<UserCounter>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     /// <summary>Every DateTime is stored as UTC and read back marked UTC, so APIs and pages say "Z".</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>

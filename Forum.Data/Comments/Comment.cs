@@ -17,6 +17,8 @@ public class Comment
     public Comment? Parent { get; set; }
     public string Body { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>When the author last changed the text; null for a comment never edited.</summary>
+    public DateTime? EditedAt { get; set; }
     /// <summary>Chosen by the client per draft, so a repeated submit of one draft stores one comment.</summary>
     public Guid? RequestId { get; set; }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Forum.Data.Comments;
 
 /// <summary>Adds comments and replies: the comment, its notifications and the unread counters in one transaction, then publishes.</summary>
-public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, TimeProvider clock)
+public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, IPresence presence, TimeProvider clock)
 {
     public async Task<CommentView> AddAsync(string? userId, NewComment input, CancellationToken ct = default)
     {
@@ -57,12 +57,14 @@ public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, 
             }
             foreach (var (recipient, kind) in Recipients(userId, postAuthorId, answeredAuthorId))
             {
+                // What arrives in the thread the member is reading right now is read: no badge bump, no unread row.
+                var reading = presence.IsPresent(Places.Post(input.PostId), recipient);
                 db.Notifications.Add(new Notification
                 {
                     RecipientId = recipient, ActorId = userId, Kind = kind, PostId = input.PostId,
-                    PostAuthorId = postAuthorId, CommentId = comment.Id, CreatedAt = now,
+                    PostAuthorId = postAuthorId, CommentId = comment.Id, CreatedAt = now, IsRead = reading,
                 });
-                changes.Add(await UnreadCounters.AddAsync(db, recipient, 1, ct));
+                changes.Add(await UnreadCounters.AddAsync(db, recipient, reading ? 0 : 1, ct));
             }
             await db.SaveChangesAsync(ct);
             await db.Posts.Where(p => p.Id == input.PostId)

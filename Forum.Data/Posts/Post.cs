@@ -16,6 +16,8 @@ public class Post
     public string Body { get; set; } = "";
     public string Synopsis { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>When the author last changed the post; null for a post never edited.</summary>
+    public DateTime? EditedAt { get; set; }
     public int CommentCount { get; set; }
     public List<PostGenre> Genres { get; set; } = [];
 }

@@ -8,21 +8,47 @@ public sealed record UnreadChanged(string UserId, int Count, long Version) : Bus
 
 public sealed record CommentAdded(Comments.CommentView Comment) : BusEvent;
 
-/// <summary>A member logged out of one browser session; the circuits of that session sign out too.</summary>
-public sealed record SignedOut(string UserId, string SessionId) : BusEvent;
+/// <summary>A comment's text changed (its author edited it); published on the post's topic.</summary>
+public sealed record CommentEdited(Comments.CommentView Comment) : BusEvent;
+
+/// <summary>A comment is gone from its thread; published on the post's topic.</summary>
+public sealed record CommentRemoved(int PostId, int CommentId) : BusEvent;
+
+/// <summary>
+/// A member's session ended (logout, or revoked from the sessions list); that session's circuits sign out too.
+/// <paramref name="SessionId"/> null means every session of the member ("sign out everywhere").
+/// </summary>
+public sealed record SignedOut(string UserId, string? SessionId) : BusEvent;
+
+/// <summary>
+/// Told to a subscriber that may have missed events (it fell too far behind, or the bus between nodes was down):
+/// it must reload what it shows from the database, which is always the truth.
+/// </summary>
+public sealed record EventsMissed : BusEvent
+{
+    public static readonly EventsMissed Instance = new();
+}
 
 public static class Topics
 {
     public static string User(string userId) => $"user:{userId}";
     public static string Post(int postId) => $"post:{postId}";
+    public static string Presence(string place) => $"presence:{place}";
 }
 
 /// <summary>Publish/subscribe between the services that write and the circuits and sockets that show.</summary>
 public interface INotificationBus
 {
-    /// <summary>Calls <paramref name="handler"/> for every event on <paramref name="topic"/> until the result is disposed.</summary>
+    /// <summary>
+    /// Calls <paramref name="handler"/> for every event on <paramref name="topic"/>, one at a time and in publish order,
+    /// until the result is disposed. Handlers run on the thread pool, never on the publisher's thread; a handler that
+    /// throws is logged and keeps its subscription. A handler must also accept <see cref="EventsMissed"/>.
+    /// </summary>
     IDisposable Subscribe(string topic, Func<BusEvent, Task> handler);
 
-    /// <summary>Delivers to every subscriber; one failing subscriber does not stop the others. Call only after commit.</summary>
+    /// <summary>
+    /// Queues the event for every subscriber and returns without waiting for any of them, so a writer's latency does not
+    /// depend on who listens. Call only after commit.
+    /// </summary>
     Task PublishAsync(string topic, BusEvent busEvent);
 }

@@ -57,6 +57,7 @@ public sealed class UnreadBadgeTests : ComponentTest
         await H.Db.Bus.PublishAsync(Topics.User(Alice), new UnreadChanged(Alice, 7, 0));
         await H.Db.Bus.PublishAsync(Topics.User(Alice), new UnreadChanged(Bob, 9, 99));
 
+        await Eventually.QuietAsync();
         Assert.Equal("1", badge.Find("#unread-count").TextContent);
     }
 

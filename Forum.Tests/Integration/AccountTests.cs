@@ -5,6 +5,7 @@ namespace Forum.Tests.Integration;
 
 public sealed class AccountTests(ForumAppFactory app) : IClassFixture<ForumAppFactory>
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private HttpClient Client() => app.NoRedirectClient();
 
     [Fact]
@@ -18,30 +19,9 @@ public sealed class AccountTests(ForumAppFactory app) : IClassFixture<ForumAppFa
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var home = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        var home = await client.GetStringAsync("/", Ct);
         Assert.Contains("New Member", home);
-        Assert.Contains("/Account/Logout", home);
-    }
-
-    [Fact]
-    public async Task Register_TakenUserNameAndMismatchedPasswords_ShowsErrorsAndCreatesNothing()
-    {
-        var response = await FormClient.SubmitAsync(Client(), "/Account/Register", "register", new()
-        {
-            ["Input.UserName"] = "alice", ["Input.DisplayName"] = "Another Alice", ["Input.Email"] = "alice2@example.com",
-            ["Input.Password"] = "Alice-pass-1", ["Input.ConfirmPassword"] = "Alice-pass-1",
-        });
-        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("is already taken", html);
-
-        var mismatch = await FormClient.SubmitAsync(Client(), "/Account/Register", "register", new()
-        {
-            ["Input.UserName"] = "someone", ["Input.DisplayName"] = "Someone", ["Input.Email"] = "someone@example.com",
-            ["Input.Password"] = "Some-pass-1", ["Input.ConfirmPassword"] = "Other-pass-1",
-        });
-        Assert.Contains("The passwords do not match.", await mismatch.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Null(await app.UserIdAsync("someone"));
+        Assert.Contains("id=\"signed-in-as\"", home);
     }
 
     [Fact]
@@ -52,39 +32,50 @@ public sealed class AccountTests(ForumAppFactory app) : IClassFixture<ForumAppFa
             var client = Client();
             var response = await FormClient.LogInAsync(client, name, ForumAppFactory.DemoPassword);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Contains("Bob Chen", await client.GetStringAsync("/", TestContext.Current.CancellationToken));
+            Assert.Contains("Bob Chen", await client.GetStringAsync("/", Ct));
         }
-    }
-
-    [Fact]
-    public async Task Login_FiveWrongPasswords_LocksTheAccountOut()
-    {
-        string html = "";
-        for (var i = 0; i < 5; i++)
-        {
-            var response = await FormClient.LogInAsync(Client(), "erin", "wrong-password");
-            html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        }
-        Assert.Contains("locked", html);
-
-        var right = await FormClient.LogInAsync(Client(), "erin", ForumAppFactory.DemoPassword);
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode); // stays on the form: still locked
     }
 
     [Fact]
     public async Task Logout_SignedIn_SignsOut()
     {
-        var client = Client();
-        await FormClient.LogInAsync(client, "carol", ForumAppFactory.DemoPassword);
-        var home = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
-        Assert.Contains("Carol", home);
+        var (client, _) = await app.SignInAsync("carol", ForumAppFactory.DemoPassword);
+        Assert.Contains("id=\"signed-in-as\"", await client.GetStringAsync("/", Ct));
 
-        var token = FormClient.AntiforgeryToken(home);
-        var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["returnUrl"] = "/",
-        }), TestContext.Current.CancellationToken);
+        var response = await AccountClient.SignOutAsync(client);
+
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.DoesNotContain("Carol Díaz", await client.GetStringAsync("/", TestContext.Current.CancellationToken));
+        Assert.DoesNotContain("id=\"signed-in-as\"", await client.GetStringAsync("/", Ct));
+    }
+
+    [Theory]
+    [InlineData("/Account/Login", "/")]
+    [InlineData("/Account/Login?returnUrl=%2Fposts%2F2", "/posts/2")]
+    [InlineData("/Account/Register", "/")]
+    [InlineData("/Account/Register?returnUrl=%2Fposts%2F2", "/posts/2")]
+    [InlineData("/Account/Login?returnUrl=https%3A%2F%2Fevil.example%2F", "/")]
+    public async Task AccountPage_SignedIn_SendsTheMemberOn(string page, string expected)
+    {
+        var (client, _) = await app.SignInAsync("dave", ForumAppFactory.DemoPassword);
+
+        var response = await client.GetAsync(page, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, new Uri(client.BaseAddress!, response.Headers.Location!).PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("/messages", "/")]
+    [InlineData("/posts/new", "/")]
+    [InlineData("/posts/2", "/posts/2")]
+    [InlineData("/?genre=Drama", "/?genre=Drama")]
+    public async Task Logout_FromAPage_LandsWhereAVisitorMayBe(string from, string expected)
+    {
+        var (client, _) = await app.SignInAsync("frank", ForumAppFactory.DemoPassword);
+
+        var response = await AccountClient.SignOutAsync(client, returnUrl: from);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, new Uri(client.BaseAddress!, response.Headers.Location!).PathAndQuery);
     }
 }

@@ -29,8 +29,7 @@ public sealed class ApiTests(ForumAppFactory app) : IClassFixture<ForumAppFactor
     [Fact]
     public async Task AddComment_SignedIn_StoresOnceAndRefusesBadInput()
     {
-        var client = Client();
-        await FormClient.LogInAsync(client, "dave", ForumAppFactory.DemoPassword);
+        var client = await app.ClientForAsync("dave");
         var draft = Guid.NewGuid();
 
         var first = await client.PostAsJsonAsync("/api/posts/2/comments", new { body = "Via the API", requestId = draft }, Ct);

@@ -14,12 +14,7 @@ public sealed class SafetyTests(ForumAppFactory app) : IClassFixture<ForumAppFac
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private HttpClient Client() => app.NoRedirectClient();
 
-    private async Task<HttpClient> SignedInAsync(string name)
-    {
-        var client = Client();
-        await FormClient.LogInAsync(client, name, ForumAppFactory.DemoPassword);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string name) => app.ClientForAsync(name);
 
     [Fact]
     public async Task PostAndCommentMarkup_IsRenderedAsText()

@@ -18,6 +18,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddMudServices();
         Context.Services.AddSingleton<TimeProvider>(db.Clock);
         Context.Services.AddSingleton<INotificationBus>(db.Bus);
+        Context.Services.AddSingleton(db.Presence);
         Context.Services.AddSingleton(db.Posts);
         Context.Services.AddSingleton(db.PostQueries);
         Context.Services.AddSingleton(db.Comments);

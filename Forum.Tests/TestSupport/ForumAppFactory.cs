@@ -14,13 +14,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Forum.Tests.TestSupport;
 
 /// <summary>The whole app on its own seeded SQLite file; with <see cref="StartKestrel"/> on a real loopback socket for browsers.</summary>
-public sealed class ForumAppFactory : WebApplicationFactory<Program>
+public class ForumAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "forum-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Development by default; <see cref="ProductionAppFactory"/> proves what a deployed forum answers.</summary>
+    protected virtual string EnvironmentName => "Development";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Forum:Data:Directory"] = _dataDir,
@@ -58,4 +61,10 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>The app as deployed: Production error handling, HSTS.</summary>
+public sealed class ProductionAppFactory : ForumAppFactory
+{
+    protected override string EnvironmentName => "Production";
 }

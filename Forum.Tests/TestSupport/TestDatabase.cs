@@ -41,10 +41,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public IDbContextFactory<ForumDbContext> Factory => _services.GetRequiredService<IDbContextFactory<ForumDbContext>>();
     public CommentService Comments => _services.GetRequiredService<CommentService>();
     public CommentQueries CommentQueries => _services.GetRequiredService<CommentQueries>();
+    public CommentEditService CommentEdits => _services.GetRequiredService<CommentEditService>();
     public MessageService Messages => _services.GetRequiredService<MessageService>();
     public PostService Posts => _services.GetRequiredService<PostService>();
     public PostQueries PostQueries => _services.GetRequiredService<PostQueries>();
     public ProfileQueries Profiles => _services.GetRequiredService<ProfileQueries>();
+    public IPresence Presence => _services.GetRequiredService<IPresence>();
 
     public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default)
     {

@@ -14,7 +14,7 @@ public static class ForumClaims
 
     /// <summary>The member's id, or null for an anonymous visitor.</summary>
     public static string? UserId(this ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub") : null;
 
     public static string DisplayNameOf(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Forum.Data.Realtime;
+using Forum.Data.Sessions;
 using Forum.Data.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -9,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Forum.App.Components.Account;
 
 /// <summary>
-/// The circuit's signed-in member. It signs the circuit out the moment its browser session logs out (in another
-/// tab, say), and re-checks the security stamp while the circuit stays open, so a changed password or a ban ends it.
+/// The circuit's signed-in member. It signs the circuit out the moment its session ends (a logout in another tab, a
+/// sign-out-everywhere from another device), and while the circuit stays open it re-checks the server-side session
+/// and the security stamp every minute, as a backstop for an event it could have missed.
 /// </summary>
 internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenticationStateProvider
 {
@@ -29,15 +31,21 @@ internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenti
         AuthenticationStateChanged += FollowSession;
     }
 
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct) =>
+        IsStillSignedInAsync(state.User, ct);
+
+    /// <summary>The session is live and the security stamp unchanged: what a request with this member's cookie would need.</summary>
+    internal async Task<bool> IsStillSignedInAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
         await using var scope = _scopeFactory.CreateAsyncScope();
+        var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
+        if (!await sessions.IsLiveAsync(principal.FindFirstValue(ForumClaims.SessionId), principal.UserId(), ct)) return false;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
-        var user = await users.GetUserAsync(state.User);
+        var user = await users.GetUserAsync(principal);
         if (user is null) return false;
-        var stamp = state.User.FindFirstValue(_options.Value.ClaimsIdentity.SecurityStampClaimType);
+        var stamp = principal.FindFirstValue(_options.Value.ClaimsIdentity.SecurityStampClaimType);
         return stamp == await users.GetSecurityStampAsync(user);
     }
 
@@ -51,10 +59,12 @@ internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenti
         {
             _sessionSubscription?.Dispose();
             _sessionSubscription = userId is null || sessionId is null ? null
-                : _bus.Subscribe(Topics.User(userId), e =>
+                : _bus.Subscribe(Topics.User(userId), async e =>
                 {
-                    if (e is SignedOut ended && ended.SessionId == sessionId) SetAuthenticationState(Anonymous);
-                    return Task.CompletedTask;
+                    // SessionId null: the member signed out everywhere. Missed events may have held a sign-out: ask the database.
+                    if (e is SignedOut ended && (ended.SessionId is null || ended.SessionId == sessionId)
+                        || e is EventsMissed && !await IsStillSignedInAsync(user, CancellationToken.None))
+                        SetAuthenticationState(Anonymous);
                 });
         }
     }

@@ -1,9 +1,9 @@
 using Forum.App.Components.Account;
+using Forum.App.Features.Api.Tokens;
 using Forum.Data;
 using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Forum.App.Features.Api;
@@ -16,6 +16,8 @@ public static class ApiEndpoints
     public static void MapForumApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").AddEndpointFilter(JsonOnlyWrites).AddEndpointFilter(ForumErrorsAsProblems);
+        api.MapMe();
+        api.MapTokens();
 
         api.MapGet("/posts", (PostQueries posts, PostSort sort = PostSort.Newest, string? genre = null, int? afterId = null, int afterComments = 0, CancellationToken ct = default) =>
             posts.ListAsync(new PostQuery(sort, genre, afterId is null ? null : new PostCursor(afterId.Value, afterComments)), ct));
@@ -70,13 +72,4 @@ public static class ApiEndpoints
             return TypedResults.Problem(ex.Message, statusCode: status);
         }
     }
-
-    /// <summary>API callers get a status code where a browser would be redirected to the login page.</summary>
-    public static Func<Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions>, Task> AnswerApiWithStatus(int status) =>
-        context =>
-        {
-            if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
-            else context.Response.Redirect(context.RedirectUri);
-            return Task.CompletedTask;
-        };
 }

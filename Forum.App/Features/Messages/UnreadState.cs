@@ -26,10 +26,18 @@ public sealed class UnreadState(INotificationBus bus, MessageService messages) :
             _subscription?.Dispose();
             _userId = userId;
             _version = -1;
-            _subscription = bus.Subscribe(Topics.User(userId), e => e is UnreadChanged u ? ApplyAsync(u) : Task.CompletedTask);
+            _subscription = bus.Subscribe(Topics.User(userId), e => e switch
+            {
+                UnreadChanged u => ApplyAsync(u),
+                EventsMissed => ReloadAsync(userId, CancellationToken.None),
+                _ => Task.CompletedTask,
+            });
         }
-        await ApplyAsync(await messages.GetUnreadAsync(userId, ct));
+        await ReloadAsync(userId, ct);
     }
+
+    /// <summary>The database's state; applied only if no newer one arrived meanwhile.</summary>
+    private async Task ReloadAsync(string userId, CancellationToken ct) => await ApplyAsync(await messages.GetUnreadAsync(userId, ct));
 
     /// <summary>Takes a state the server returned (after a mark-read, say) or published.</summary>
     public Task ApplyAsync(UnreadChanged state)

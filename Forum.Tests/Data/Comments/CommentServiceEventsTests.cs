@@ -25,6 +25,7 @@ public sealed class CommentServiceEventsTests : DatabaseTest
 
         await Db.Comments.AddAsync(bob, new NewComment(post, "Hello"), Ct);
 
+        await Eventually.TrueAsync(() => seenByBadge is not null && seenByThread is not null, "both subscribers ran");
         Assert.Equal((1, 1, 1), seenByBadge);
         Assert.Equal((true, 1), seenByThread);
     }
@@ -77,6 +78,7 @@ public sealed class CommentServiceEventsTests : DatabaseTest
 
         var comment = await Db.Comments.AddAsync(bob, new NewComment(post, "Still saved"), Ct);
 
+        await Eventually.TrueAsync(() => told.Count > 0, "the working subscriber told");
         Assert.Equal(1, Assert.Single(told).Count);
         Assert.Equal(comment.Id, Assert.Single(await Db.CommentQueries.ListForPostAsync(post, Ct)).Id);
     }
@@ -92,7 +94,9 @@ public sealed class CommentServiceEventsTests : DatabaseTest
 
         await Assert.ThrowsAsync<Forum.Data.ForumException>(() => Db.Comments.AddAsync(bob, new NewComment(post, " "), Ct));
 
+        await Eventually.QuietAsync();
         Assert.Equal(0, told);
+        Assert.Empty(Db.Bus.Published);
         Assert.Equal(0, (await Db.Messages.GetUnreadAsync(alice, Ct)).Count);
     }
 }

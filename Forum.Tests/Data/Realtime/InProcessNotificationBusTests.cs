@@ -1,4 +1,5 @@
 using Forum.Data.Realtime;
+using Forum.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Forum.Tests.Data.Realtime;
@@ -18,6 +19,7 @@ public sealed class InProcessNotificationBusTests
 
         await _bus.PublishAsync("user:alice", _event);
 
+        await Eventually.TrueAsync(() => Count(first) == 1 && Count(second) == 1, "both subscribers told");
         Assert.Equal([_event], first);
         Assert.Equal([_event], second);
     }
@@ -30,23 +32,82 @@ public sealed class InProcessNotificationBusTests
 
         await _bus.PublishAsync("user:alice", _event);
 
+        await Eventually.QuietAsync();
         Assert.Empty(received);
     }
 
     [Fact]
-    public async Task PublishAsync_SubscriberThrowsSynchronously_OthersStillReceive()
+    public async Task PublishAsync_SlowSubscriber_PublisherAndOthersDoNotWait()
     {
-        var received = new List<BusEvent>();
-        using var broken = _bus.Subscribe("user:alice", _ => throw new InvalidOperationException("boom"));
-        using var working = _bus.Subscribe("user:alice", Record(received));
+        var release = new TaskCompletionSource();
+        var fast = new List<BusEvent>();
+        using var slow = _bus.Subscribe("post:1", _ => release.Task);
+        using var quick = _bus.Subscribe("post:1", Record(fast));
 
-        await _bus.PublishAsync("user:alice", _event);
+        var publish = _bus.PublishAsync("post:1", _event);
 
-        Assert.Equal([_event], received);
+        Assert.True(publish.IsCompleted, "the writer returns while a subscriber is still busy");
+        await Eventually.TrueAsync(() => Count(fast) == 1, "the quick subscriber is told while the slow one hangs");
+        release.SetResult();
     }
 
     [Fact]
-    public async Task PublishAsync_SubscriberFailsAsynchronously_OthersStillReceiveAndPublishCompletes()
+    public async Task PublishAsync_ManyEvents_EachSubscriberGetsThemInOrderOneAtATime()
+    {
+        var received = new List<BusEvent>();
+        var running = 0;
+        var overlapped = false;
+        using var _ = _bus.Subscribe("user:alice", async e =>
+        {
+            overlapped |= Interlocked.Increment(ref running) > 1;
+            await Task.Yield();
+            lock (received) received.Add(e);
+            Interlocked.Decrement(ref running);
+        });
+
+        for (var v = 1; v <= 200; v++) await _bus.PublishAsync("user:alice", new UnreadChanged("alice", v, v));
+
+        await Eventually.TrueAsync(() => Count(received) == 200, "all 200 delivered");
+        Assert.Equal(Enumerable.Range(1, 200), received.Cast<UnreadChanged>().Select(e => (int)e.Version));
+        Assert.False(overlapped);
+    }
+
+    [Fact]
+    public async Task PublishAsync_SubscriberFarBehind_IsToldItMissedEventsInsteadOfGrowingForever()
+    {
+        var release = new TaskCompletionSource();
+        var received = new List<BusEvent>();
+        using var _ = _bus.Subscribe("user:alice", async e =>
+        {
+            await release.Task;
+            lock (received) received.Add(e);
+        });
+
+        for (var v = 1; v <= InProcessNotificationBus.QueueCapacity + 10; v++)
+            await _bus.PublishAsync("user:alice", new UnreadChanged("alice", v, v));
+        release.SetResult();
+
+        await Eventually.TrueAsync(() => received.Contains(EventsMissed.Instance), "the resync marker");
+        await Eventually.TrueAsync(() => received.Count < InProcessNotificationBus.QueueCapacity
+            && received[^1] is UnreadChanged { Version: InProcessNotificationBus.QueueCapacity + 10 }, "the newest event after the marker");
+    }
+
+    [Fact]
+    public async Task PublishAsync_SubscriberThrowsSynchronously_OthersStillReceiveAndItKeepsItsSubscription()
+    {
+        var received = new List<BusEvent>();
+        var calls = 0;
+        using var broken = _bus.Subscribe("user:alice", _ => { Interlocked.Increment(ref calls); throw new InvalidOperationException("boom"); });
+        using var working = _bus.Subscribe("user:alice", Record(received));
+
+        await _bus.PublishAsync("user:alice", _event);
+        await _bus.PublishAsync("user:alice", _event);
+
+        await Eventually.TrueAsync(() => Count(received) == 2 && Volatile.Read(ref calls) == 2, "both told twice");
+    }
+
+    [Fact]
+    public async Task PublishAsync_SubscriberFailsAsynchronously_OthersStillReceive()
     {
         var received = new List<BusEvent>();
         using var broken = _bus.Subscribe("user:alice", async _ =>
@@ -58,7 +119,7 @@ public sealed class InProcessNotificationBusTests
 
         await _bus.PublishAsync("user:alice", _event);
 
-        Assert.Equal([_event], received);
+        await Eventually.TrueAsync(() => Count(received) == 1, "the working subscriber told");
     }
 
     [Fact]
@@ -69,12 +130,13 @@ public sealed class InProcessNotificationBusTests
         var subscription = _bus.Subscribe("user:alice", Record(gone));
         using var other = _bus.Subscribe("user:alice", Record(staying));
         await _bus.PublishAsync("user:alice", _event);
+        await Eventually.TrueAsync(() => Count(gone) == 1, "first event");
 
         subscription.Dispose();
         await _bus.PublishAsync("user:alice", _event with { Count = 4, Version = 8 });
 
+        await Eventually.TrueAsync(() => Count(staying) == 2, "the other subscriber's second event");
         Assert.Equal([_event], gone);
-        Assert.Equal(2, staying.Count);
         Assert.Equal(1, _bus.SubscriberCount("user:alice"));
     }
 
@@ -88,12 +150,13 @@ public sealed class InProcessNotificationBusTests
         subscription.Dispose();
         await _bus.PublishAsync("user:alice", _event);
 
+        await Eventually.QuietAsync();
         Assert.Empty(received);
         Assert.Equal(0, _bus.SubscriberCount("user:alice"));
     }
 
     [Fact]
-    public async Task Subscribe_DisposedWhilePublishing_OtherSubscribersUnaffected()
+    public async Task Subscribe_DisposedWhileHandling_OtherSubscribersUnaffected()
     {
         var received = new List<BusEvent>();
         IDisposable? self = null;
@@ -101,10 +164,29 @@ public sealed class InProcessNotificationBusTests
         using var other = _bus.Subscribe("user:alice", Record(received));
 
         await _bus.PublishAsync("user:alice", _event);
+        await Eventually.TrueAsync(() => _bus.SubscriberCount("user:alice") == 1, "self-removal");
         await _bus.PublishAsync("user:alice", _event);
 
-        Assert.Equal(2, received.Count);
-        Assert.Equal(1, _bus.SubscriberCount("user:alice"));
+        await Eventually.TrueAsync(() => Count(received) == 2, "the other subscriber told twice");
+    }
+
+    [Fact]
+    public async Task PublishMissedToAll_EverySubscriberOfEveryTopicIsTold()
+    {
+        var alice = new List<BusEvent>();
+        var post = new List<BusEvent>();
+        using var a = _bus.Subscribe("user:alice", Record(alice));
+        using var p = _bus.Subscribe("post:1", Record(post));
+
+        _bus.PublishMissedToAll();
+
+        await Eventually.TrueAsync(() => Count(alice) == 1 && Count(post) == 1, "both told");
+        Assert.Same(EventsMissed.Instance, alice[0]);
+    }
+
+    private static int Count(List<BusEvent> list)
+    {
+        lock (list) return list.Count;
     }
 
     private static Func<BusEvent, Task> Record(List<BusEvent> into) => e =>

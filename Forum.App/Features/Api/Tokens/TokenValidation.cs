@@ -1,0 +1,64 @@
+using Forum.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using System.Security.Claims;
+
+namespace Forum.App.Features.Api.Tokens;
+
+/// <summary>
+/// The one check of a bearer token, for the API's middleware and the WebSocket's auth event alike: HS256 only, signature,
+/// issuer, audience, lifetime (skew ≤ 30 s, on the app's clock), then the account: it exists and its security stamp is
+/// the one the token was issued under (a password change or sign-out-everywhere revokes every token at once).
+/// </summary>
+public sealed class TokenValidation(JwtKeys keys, IOptions<JwtOptions> options, IDbContextFactory<ForumDbContext> dbFactory, TimeProvider clock)
+{
+    private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
+
+    public TokenValidationParameters Parameters { get; } = Build(keys, options.Value, clock);
+
+    /// <summary>The token's member, or null when the token or the account says no.</summary>
+    public async Task<ClaimsPrincipal?> ValidateAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token)) return null;
+        var result = await Handler.ValidateTokenAsync(token, Parameters);
+        if (!result.IsValid) return null;
+        var principal = new ClaimsPrincipal(result.ClaimsIdentity);
+        return await AccountAgreesAsync(principal, ct) ? principal : null;
+    }
+
+    /// <summary>Whether the token's account still exists and still has the stamp the token carries.</summary>
+    public async Task<bool> AccountAgreesAsync(ClaimsPrincipal principal, CancellationToken ct = default)
+    {
+        var (userId, stamp) = (TokenClaims.UserIdOf(principal), principal.FindFirstValue(TokenClaims.Stamp));
+        if (userId is null || stamp is null) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await db.Users.Where(u => u.Id == userId).Select(u => new { u.SecurityStamp }).FirstOrDefaultAsync(ct);
+        return current is not null && CryptographicEquals(TokenClaims.Fingerprint(current.SecurityStamp), stamp);
+    }
+
+    private static bool CryptographicEquals(string a, string b) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(a), System.Text.Encoding.ASCII.GetBytes(b));
+
+    private static TokenValidationParameters Build(JwtKeys keys, JwtOptions o, TimeProvider clock) => new()
+    {
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        IssuerSigningKey = keys.SigningKey,
+        ValidateIssuerSigningKey = true,
+        RequireSignedTokens = true,
+        ValidIssuer = o.Issuer,
+        ValidAudience = o.Audience,
+        RequireExpirationTime = true,
+        ClockSkew = TimeSpan.FromSeconds(o.ClockSkewSeconds),
+        // The app's clock rather than the machine's, so expiry is testable; the same rule as the default one.
+        LifetimeValidator = (notBefore, expires, _, p) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            return expires is { } exp && now <= exp + p.ClockSkew && (notBefore is not { } nbf || now >= nbf - p.ClockSkew);
+        },
+        NameClaimType = TokenClaims.Name,
+        RoleClaimType = TokenClaims.Role,
+    };
+}
