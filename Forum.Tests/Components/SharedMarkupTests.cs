@@ -1,9 +1,11 @@
 using Forum.App.Components.Shared;
+using Bunit;
 using Forum.Data.Seeding;
+using Forum.Tests.TestSupport;
 
 namespace Forum.Tests.Components;
 
-public sealed class SharedMarkupTests
+public sealed class SharedMarkupTests : ComponentTest
 {
     private static readonly DateTime Now = new(2026, 3, 14, 12, 0, 0, DateTimeKind.Utc);
 
@@ -20,6 +22,16 @@ public sealed class SharedMarkupTests
     [InlineData(-120, "just now")] // a clock a little ahead of the server's
     public void TimeText_Describe_SaysTheAgeInTheForumsWords(int seconds, string expected) =>
         Assert.Equal(expected, TimeText.Describe(Now.AddSeconds(-seconds), Now));
+
+    [Fact]
+    public void TimeAgo_Component_WritesTheSameTimeElementAsTheLists()
+    {
+        var utc = H.Db.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5);
+        var time = H.Render<TimeAgo>(p => p.Add(c => c.Utc, utc)).Find("time");
+        Assert.Equal("5 min ago", time.TextContent);
+        Assert.Contains(TimeText.CssClass, time.ClassList);
+        Assert.Equal(utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"), time.GetAttribute("datetime"));
+    }
 
     [Fact]
     public void Members_ColourClass_IsStablePerMemberAndTellsTheDemoMembersApart()
