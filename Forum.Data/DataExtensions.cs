@@ -3,6 +3,7 @@ using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
 using Forum.Data.Realtime;
+using Forum.Data.Users;
 using Forum.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,7 @@ public static class DataExtensions
         services.AddSingleton<CommentQueries>();
         services.AddSingleton<CommentEditService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<ProfileQueries>();
         services.AddSingleton<SessionService>();
         return services;
     }

@@ -34,5 +34,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         b.HasIndex(c => new { c.PostId, c.Id });
         b.HasIndex(c => c.ParentId);
         b.HasIndex(c => new { c.AuthorId, c.RequestId }).IsUnique();
+        // A member's comments on their profile, newest first: WHERE AuthorId = ? ORDER BY Id DESC, keyset on Id.
+        b.HasIndex(c => new { c.AuthorId, c.Id }).IsDescending(false, true);
     }
 }

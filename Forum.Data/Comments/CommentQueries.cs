@@ -13,5 +13,6 @@ public sealed class CommentQueries(IDbContextFactory<ForumDbContext> dbFactory)
     }
 
     internal static IQueryable<CommentView> Project(IQueryable<Comment> comments) =>
-        comments.Select(c => new CommentView(c.Id, c.PostId, c.ParentId, c.AuthorId, c.Author!.DisplayName, c.Body, c.CreatedAt, c.EditedAt));
+        comments.Select(c => new CommentView(c.Id, c.PostId, c.ParentId, c.AuthorId, c.Author!.DisplayName, c.Author.UserName ?? "",
+            c.Body, c.CreatedAt, c.EditedAt));
 }

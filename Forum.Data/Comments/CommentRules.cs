@@ -14,4 +14,5 @@ public static class CommentRules
 public sealed record NewComment(int PostId, string Body, int? ParentId = null, Guid? RequestId = null);
 
 public sealed record CommentView(
-    int Id, int PostId, int? ParentId, string AuthorId, string AuthorName, string Body, DateTime CreatedAt, DateTime? EditedAt = null);
+    int Id, int PostId, int? ParentId, string AuthorId, string AuthorName, string AuthorUserName, string Body, DateTime CreatedAt,
+    DateTime? EditedAt = null);

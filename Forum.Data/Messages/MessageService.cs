@@ -32,7 +32,7 @@ public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, 
         if (after is not null)
             rows = rows.Where(n => n.CreatedAt <= after.CreatedAt && (n.CreatedAt < after.CreatedAt || n.Id < after.Id));
         return rows.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)
-            .Select(n => new MessageItem(n.Id, n.Kind, n.Actor!.DisplayName, n.PostId, n.Post!.Title, n.CommentId,
+            .Select(n => new MessageItem(n.Id, n.Kind, n.Actor!.DisplayName, n.Actor.UserName ?? "", n.PostId, n.Post!.Title, n.CommentId,
                 n.Comment!.Body.Substring(0, ExcerptLength + 1), n.CreatedAt, n.IsRead));
     }
 

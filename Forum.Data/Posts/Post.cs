@@ -40,7 +40,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Restrict);
         // "Newest" pages walk Id descending (the primary key); "most discussed" walks this one.
         b.HasIndex(p => new { p.CommentCount, p.Id });
-        b.HasIndex(p => p.AuthorId);
+        // A member's posts on their profile, newest first: WHERE AuthorId = ? ORDER BY Id DESC, keyset on Id.
+        b.HasIndex(p => new { p.AuthorId, p.Id }).IsDescending(false, true);
     }
 }
 

@@ -1,9 +1,14 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Data.Posts;
 
 public sealed class PostQueries(IDbContextFactory<ForumDbContext> dbFactory)
 {
+    /// <summary>The one projection of a post to a list entry (home page, profile).</summary>
+    internal static readonly Expression<Func<Post, PostSummary>> Summary = p => new PostSummary(
+        p.Id, p.Title, p.Year, p.GenreList, p.Synopsis, p.Author!.DisplayName, p.Author.UserName ?? "", p.CommentCount, p.CreatedAt);
+
     public async Task<PostPage> ListAsync(PostQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -18,10 +23,7 @@ public sealed class PostQueries(IDbContextFactory<ForumDbContext> dbFactory)
             : (after is null ? posts : posts.Where(p => p.Id < after.Id)).OrderByDescending(p => p.Id);
 
         var take = Math.Clamp(query.Take, 1, 100);
-        var rows = await posts.Take(take + 1)
-            .Select(p => new PostSummary(p.Id, p.Title, p.Year, p.GenreList, p.Synopsis,
-                p.Author!.DisplayName, p.CommentCount, p.CreatedAt))
-            .ToListAsync(ct);
+        var rows = await posts.Take(take + 1).Select(Summary).ToListAsync(ct);
         if (rows.Count <= take) return new PostPage(rows, null);
         var last = rows[take - 1];
         return new PostPage(rows[..take], new PostCursor(last.Id, last.CommentCount));
@@ -32,7 +34,7 @@ public sealed class PostQueries(IDbContextFactory<ForumDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Posts.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PostDetail(p.Id, p.Title, p.Year, p.GenreList, p.Body,
-                p.AuthorId, p.Author!.DisplayName, p.CommentCount, p.CreatedAt))
+                p.AuthorId, p.Author!.DisplayName, p.Author.UserName ?? "", p.CommentCount, p.CreatedAt))
             .FirstOrDefaultAsync(ct);
     }
 }

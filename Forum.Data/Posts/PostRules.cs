@@ -49,13 +49,14 @@ public enum PostSort
 
 public sealed record NewPost(string Title, int Year, IReadOnlyCollection<string> Genres, string Body);
 
+/// <summary>A post in a list; <see cref="AuthorUserName"/> is for the link to the author's profile.</summary>
 public sealed record PostSummary(
     int Id, string Title, int Year, string GenreList, string Synopsis,
-    string AuthorName, int CommentCount, DateTime CreatedAt);
+    string AuthorName, string AuthorUserName, int CommentCount, DateTime CreatedAt);
 
 public sealed record PostDetail(
     int Id, string Title, int Year, string GenreList, string Body,
-    string AuthorId, string AuthorName, int CommentCount, DateTime CreatedAt);
+    string AuthorId, string AuthorName, string AuthorUserName, int CommentCount, DateTime CreatedAt);
 
 /// <summary>Where the next page starts: after the post with this id (and, sorted by discussion, this count).</summary>
 public sealed record PostCursor(int Id, int CommentCount);

@@ -31,29 +31,4 @@ public static class DemoMovies
         new("Get Out", 2017, ["Horror", "Mystery", "Thriller"], "A young man visits his white girlfriend's parents for the weekend. Jordan Peele's debut works as satire and as a horror film at the same time."),
         new("Paddington 2", 2017, ["Family", "Comedy", "Adventure"], "Paddington is framed for stealing a pop-up book and brings marmalade to prison. Hugh Grant is the best villain of the decade, and we will hear no argument."),
     ];
-
-    public static readonly IReadOnlyList<string> CommentLines =
-    [
-        "Saw this again last week and it holds up even better than I remembered.",
-        "The score does so much of the work here. I could listen to it on its own.",
-        "I think the second half is weaker than the first, but the ending makes up for it.",
-        "Does anyone know which cut is the one they show in cinemas now?",
-        "The cinematography is unreal. Every frame could be a painting.",
-        "I watched this with my parents and we argued about the ending for an hour.",
-        "Underrated performances all round, especially in the supporting cast.",
-        "This was my gateway into the director's other films.",
-        "It's longer than I'd like but I can't point to a scene I'd cut.",
-        "The opening ten minutes are some of the best ever filmed.",
-        "Not for me, honestly. I admire it more than I enjoy it.",
-        "The sound design on a good system is something else.",
-    ];
-
-    public static readonly IReadOnlyList<string> ReplyLines =
-    [
-        "Completely agree, it gets better every time.",
-        "I'd push back a little: the pacing in the middle really drags for me.",
-        "Good question! I think it's the restored version.",
-        "Same here, it changed how I watch films.",
-        "Fair, but give it one more go on a big screen.",
-    ];
 }

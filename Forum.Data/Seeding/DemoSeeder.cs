@@ -14,6 +14,7 @@ namespace Forum.Data.Seeding;
 public static class DemoSeeder
 {
     public const string Password = "Demo-pass-1";
+    private static readonly TimeSpan PostGap = TimeSpan.FromHours(19), CommentGap = TimeSpan.FromMinutes(37), ReplyGap = TimeSpan.FromMinutes(11);
 
     public static readonly (string UserName, string DisplayName)[] Members =
     [
@@ -27,7 +28,9 @@ public static class DemoSeeder
         await using (var db = await factory.CreateDbContextAsync(ct))
             if (await db.Users.AnyAsync(ct)) return;
 
-        var clock = new SeedClock(DateTimeOffset.UtcNow.AddDays(-30));
+        // The newest conversation ends a couple of hours ago, so the demo shows fresh and old times side by side.
+        var span = DemoMovies.All.Sum(m => PostGap.Ticks + DemoTalk.For(m.Title).Sum(c => (CommentGap + c.Replies.Length * ReplyGap).Ticks));
+        var clock = new SeedClock(DateTimeOffset.UtcNow - TimeSpan.FromTicks(span) - TimeSpan.FromHours(2));
         var users = services.GetRequiredService<UserManager<ForumUser>>();
         var ids = new List<string>();
         foreach (var (name, display) in Members)
@@ -41,23 +44,22 @@ public static class DemoSeeder
         var bus = new InProcessNotificationBus(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessNotificationBus>.Instance);
         var posts = new PostService(factory, clock);
         var comments = new CommentService(factory, bus, new InProcessPresence(bus), clock);
-        var lines = DemoMovies.CommentLines;
-        var line = 0;
         for (var i = 0; i < DemoMovies.All.Count; i++)
         {
             var movie = DemoMovies.All[i];
-            clock.Step(TimeSpan.FromHours(20));
+            clock.Step(PostGap);
             var postId = await posts.CreateAsync(ids[i % ids.Count], new NewPost(movie.Title, movie.Year, movie.Genres, movie.Body), ct);
-            for (var c = 0; c < 1 + i % 4; c++)
+            var talk = DemoTalk.For(movie.Title);
+            for (var c = 0; c < talk.Count; c++)
             {
-                clock.Step(TimeSpan.FromMinutes(37));
-                var writer = ids[(i + c + 1) % ids.Count];
-                var top = await comments.AddAsync(writer, new NewComment(postId, lines[line++ % lines.Count]), ct);
-                if ((i + c) % 2 == 0)
+                clock.Step(CommentGap);
+                var writer = (i + c + 1) % ids.Count;
+                var top = await comments.AddAsync(ids[writer], new NewComment(postId, talk[c].Body), ct);
+                for (var r = 0; r < talk[c].Replies.Length; r++)
                 {
-                    clock.Step(TimeSpan.FromMinutes(11));
-                    var replier = ids[(i + c + 3) % ids.Count];
-                    await comments.AddAsync(replier, new NewComment(postId, DemoMovies.ReplyLines[line % DemoMovies.ReplyLines.Count], top.Id), ct);
+                    clock.Step(ReplyGap);
+                    var replier = (writer + 2 + r) % ids.Count;
+                    await comments.AddAsync(ids[replier], new NewComment(postId, talk[c].Replies[r], top.Id), ct);
                 }
             }
         }

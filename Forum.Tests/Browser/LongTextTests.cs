@@ -96,7 +96,12 @@ public sealed partial class LongTextTests(BrowserFixture browser) : IClassFixtur
         // Genres last: closing the list hands focus back to the select a moment later, which would swallow typing.
         await page.Locator("#post-genres").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = genre }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        // Under load the list may not take the first Escape yet (its key handler attaches after it opens): ask again.
+        for (var attempt = 0; attempt < 5 && await page.Locator(".mud-popover-open").CountAsync() > 0; attempt++)
+        {
+            await page.Keyboard.PressAsync("Escape");
+            await page.WaitForTimeoutAsync(300);
+        }
         await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await Expect(page.Locator("#post-genres")).ToHaveValueAsync(genre);
     }

@@ -23,6 +23,31 @@ public sealed class CommentThreadTests : ComponentTest
     }
 
     [Fact]
+    public async Task CommentThread_OwnNewCommentAndReply_AreScrolledIntoViewAndFlashed()
+    {
+        var top = await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "Bob starts"), Ct);
+        var thread = H.Render<CommentThread>(p => p.Add(c => c.PostId, Post));
+        thread.WaitForAssertion(() => Assert.Single(thread.FindAll(".comment")));
+
+        thread.Find(".comment-form textarea").Change("Alice's own comment");
+        thread.Find(".comment-submit").Click();
+        thread.WaitForAssertion(() => Assert.Equal(2, thread.FindAll(".comment").Count));
+        var comment = (await H.Db.CommentQueries.ListForPostAsync(Post, Ct))[^1];
+        thread.WaitForAssertion(() => Assert.Contains(ScrolledTo(), id => id == $"c{comment.Id}"));
+
+        thread.Find(".reply-button").Click();
+        thread.Find(".replies textarea").Change("Alice answers");
+        thread.Find(".replies .comment-submit").Click();
+        thread.WaitForAssertion(() => Assert.Single(thread.FindAll(".replies .comment")));
+        var reply = (await H.Db.CommentQueries.ListForPostAsync(Post, Ct))[^1];
+        Assert.Equal(top.Id, reply.ParentId);
+        thread.WaitForAssertion(() => Assert.Contains(ScrolledTo(), id => id == $"c{reply.Id}"));
+    }
+
+    private IEnumerable<string?> ScrolledTo() =>
+        H.Context.JSInterop.Invocations.Where(i => i.Identifier == "forum.scrollToId").Select(i => i.Arguments[0] as string);
+
+    [Fact]
     public async Task CommentThread_OtherPostsComment_IsNotShown()
     {
         var other = await H.Db.AddPostAsync(Alice, "Ronin");

@@ -3,6 +3,7 @@ using Bunit;
 using Forum.App.Features.Messages;
 using Forum.Data.Comments;
 using Forum.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Tests.Components;
 
@@ -26,11 +27,13 @@ public sealed class MessagesPageTests : ComponentTest
     }
 
     [Fact]
-    public void MessagesPage_Messages_ListsNewestFirstWithActorPostAndExcerpt()
+    public async Task MessagesPage_Messages_ListsNewestFirstWithActorPostAndExcerpt()
     {
+        var bobUserName = await H.Db.QueryAsync(db => db.Users.Where(u => u.Id == Bob).Select(u => u.UserName!).SingleAsync(Ct));
         var page = Render();
         var first = page.FindAll(".message-row")[0];
         Assert.Equal("Bob Chen", first.QuerySelector(".message-actor")!.TextContent);
+        Assert.Equal($"/u/{bobUserName}", first.QuerySelector(".message-actor")!.GetAttribute("href"));
         Assert.Equal("Heat", first.QuerySelector(".message-post")!.TextContent);
         Assert.Contains("Comment number 25", first.QuerySelector(".message-excerpt")!.TextContent);
         Assert.Equal("false", first.GetAttribute("data-read"));

@@ -1,6 +1,8 @@
 using Bunit;
 using Forum.App.Features.Comments;
+using Forum.App.Components.Shared;
 using Forum.App.Features.Posts;
+using Forum.Data.Posts;
 using Forum.Data.Comments;
 using Forum.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
@@ -52,10 +54,62 @@ public sealed class PostPagesTests : ComponentTest
     }
 
     [Fact]
+    public async Task HomePage_ChosenSortAndGenre_AreMarkedCurrent()
+    {
+        await AddPostsAsync(1, "Western");
+        Nav.NavigateTo("/?sort=discussed&genre=Western");
+
+        var home = H.Render<HomePage>();
+
+        home.WaitForAssertion(() => Assert.Single(home.FindAll(".post-card")));
+        Assert.Equal("page", home.Find("#sort-discussed").GetAttribute("aria-current"));
+        Assert.Null(home.Find("#sort-newest").GetAttribute("aria-current"));
+        var current = Assert.Single(home.FindAll("#genre-filter a[aria-current]"));
+        Assert.Equal("Western", current.TextContent);
+        Assert.Equal("/?sort=discussed", home.FindAll("#genre-filter a")[0].GetAttribute("href")); // All genres keeps the sort
+        Assert.Equal("/?genre=Western", home.Find("#sort-newest").GetAttribute("href"));             // Newest keeps the genre
+        Assert.Equal("Western movies", home.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public void PostCard_SameDataAgain_DoesNotRenderAgain()
+    {
+        var post = new PostSummary(7, "Heat", 1995, "Crime", "LA, 1995.", "Bob Chen", "bob", 5, DateTime.UtcNow);
+        var card = H.Render<PostCard>(p => p.Add(c => c.Post, post));
+
+        card.Render(p => p.Add(c => c.Post, post with { }));
+        Assert.Equal(1, card.RenderCount);
+
+        card.Render(p => p.Add(c => c.Post, post with { CommentCount = 6 }));
+        Assert.Equal(2, card.RenderCount);
+        Assert.Contains("6 comments", card.Markup);
+    }
+
+    [Fact]
+    public void PostCard_Author_LinksToTheirProfile()
+    {
+        var card = H.Render<PostCard>(p => p.Add(c => c.Post,
+            new PostSummary(7, "Heat", 1995, "Crime", "LA, 1995.", "Bob Chen", "bob.chen+films", 0, DateTime.UtcNow)));
+        var author = card.Find(".post-author");
+        Assert.Equal("Bob Chen", author.TextContent);
+        Assert.Equal("/u/bob.chen%2Bfilms", author.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void CommentCard_Author_LinksToTheirProfileWithTheirOwnColour()
+    {
+        var card = H.Render<CommentCard>(p => p.Add(c => c.Comment,
+            new CommentView(1, Post, null, Bob, "Bob Chen", "bob", "Good film.", DateTime.UtcNow)));
+        Assert.Equal("/u/bob", card.Find(".comment-author").GetAttribute("href"));
+        Assert.Contains(Members.ColourClass("bob"), card.Find(".forum-avatar").ClassList);
+        Assert.Equal("B", card.Find(".forum-avatar").TextContent);
+    }
+
+    [Fact]
     public void CommentCard_ShowsMarkupAsText()
     {
         var card = H.Render<CommentCard>(p => p.Add(c => c.Comment,
-            new CommentView(1, Post, null, Bob, "<b>Bob</b>", "<img src=x onerror=alert(1)>", DateTime.UtcNow)));
+            new CommentView(1, Post, null, Bob, "<b>Bob</b>", "bob", "<img src=x onerror=alert(1)>", DateTime.UtcNow)));
         Assert.Empty(card.FindAll("img"));
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", card.Markup);
     }

@@ -32,6 +32,21 @@ public sealed class UnreadBadgeTests : ComponentTest
     }
 
     [Fact]
+    public async Task UnreadBadge_CountChanges_IsAnnouncedPolitely()
+    {
+        var badge = H.Render<UnreadBadge>();
+        var live = badge.Find("#unread-announcement");
+        Assert.Equal("polite", live.GetAttribute("aria-live"));
+        badge.WaitForAssertion(() => Assert.Equal("No unread messages", badge.Find("#unread-announcement").TextContent));
+
+        await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "one"), Ct);
+        badge.WaitForAssertion(() => Assert.Equal("1 unread message", badge.Find("#unread-announcement").TextContent));
+        await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "two"), Ct);
+        badge.WaitForAssertion(() => Assert.Equal("2 unread messages", badge.Find("#unread-announcement").TextContent));
+        Assert.Equal("2", badge.Find(".forum-bell-count").TextContent);
+    }
+
+    [Fact]
     public async Task UnreadBadge_StaleOrOtherMembersEvent_IsIgnored()
     {
         await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "one"), Ct);

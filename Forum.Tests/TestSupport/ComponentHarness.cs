@@ -24,6 +24,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddSingleton(db.Comments);
         Context.Services.AddSingleton(db.CommentQueries);
         Context.Services.AddSingleton(db.Messages);
+        Context.Services.AddSingleton(db.Profiles);
         Context.Services.AddScoped<UnreadState>();
         _auth = Context.AddAuthorization();
     }

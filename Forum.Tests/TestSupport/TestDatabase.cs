@@ -45,6 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public MessageService Messages => _services.GetRequiredService<MessageService>();
     public PostService Posts => _services.GetRequiredService<PostService>();
     public PostQueries PostQueries => _services.GetRequiredService<PostQueries>();
+    public ProfileQueries Profiles => _services.GetRequiredService<ProfileQueries>();
     public IPresence Presence => _services.GetRequiredService<IPresence>();
 
     public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default)

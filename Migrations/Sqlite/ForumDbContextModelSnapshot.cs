@@ -50,6 +50,9 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ParentId");
 
+                    b.HasIndex("AuthorId", "Id")
+                        .IsDescending(false, true);
+
                     b.HasIndex("AuthorId", "RequestId")
                         .IsUnique();
 
@@ -165,7 +168,8 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
+                    b.HasIndex("AuthorId", "Id")
+                        .IsDescending(false, true);
 
                     b.HasIndex("CommentCount", "Id");
 

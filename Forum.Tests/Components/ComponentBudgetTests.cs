@@ -1,0 +1,55 @@
+using Bunit;
+using Forum.App.Components.Layout;
+using Forum.App.Features.Comments;
+using Forum.App.Features.Posts;
+using Forum.Data.Comments;
+using Forum.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
+
+namespace Forum.Tests.Components;
+
+/// <summary>
+/// Every component lives on the server for the whole circuit, so repeated items are markup inside one component
+/// per card or row: a card's poster, chips, avatar, link and time add no components of their own.
+/// </summary>
+public sealed class ComponentBudgetTests : ComponentTest
+{
+    private IRenderedComponent<MainLayout> RenderInLayout(RenderFragment page)
+    {
+        H.Context.Renderer.SetRendererInfo(new RendererInfo("Server", true));
+        return H.Context.Render<MainLayout>(p => p.Add(l => l.Body, page));
+    }
+
+    private static int Components(IRenderedComponent<MainLayout> layout) => layout.FindComponents<IComponent>().Count;
+
+    [Fact]
+    public async Task HomePage_TwelveMoreCards_AddTwelveComponents()
+    {
+        for (var i = 0; i < 30; i++) await H.Db.AddPostAsync(Bob, $"Film {i}", "Drama");
+        var layout = RenderInLayout(b => { b.OpenComponent<HomePage>(0); b.CloseComponent(); });
+        layout.WaitForAssertion(() => Assert.Equal(12, layout.FindAll(".post-card").Count));
+        var before = Components(layout);
+
+        layout.Find("#load-more-posts").Click();
+        layout.WaitForAssertion(() => Assert.Equal(24, layout.FindAll(".post-card").Count));
+
+        Assert.Equal(before + 12, Components(layout));
+        Assert.Equal(24, layout.FindComponents<PostCard>().Count);
+        Assert.True(before - 12 <= 40, $"the home page's frame and filters take {before - 12} components");
+    }
+
+    [Fact]
+    public async Task PostPage_TenMoreComments_AddTenComponents()
+    {
+        for (var i = 0; i < 10; i++) await H.Db.Comments.AddAsync(Bob, new NewComment(Post, $"Early comment {i}"), Ct);
+        var layout = RenderInLayout(b => { b.OpenComponent<PostPage>(0); b.AddAttribute(1, nameof(PostPage.Id), Post); b.CloseComponent(); });
+        layout.WaitForAssertion(() => Assert.Equal(10, layout.FindAll(".comment").Count));
+        var before = Components(layout);
+
+        for (var i = 0; i < 10; i++) await H.Db.Comments.AddAsync(Bob, new NewComment(Post, $"Live comment {i}"), Ct);
+        layout.WaitForAssertion(() => Assert.Equal(20, layout.FindAll(".comment").Count));
+
+        Assert.Equal(before + 10, Components(layout));
+        Assert.Equal(20, layout.FindComponents<CommentCard>().Count);
+    }
+}
