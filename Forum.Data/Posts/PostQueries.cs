@@ -34,7 +34,7 @@ public sealed class PostQueries(IDbContextFactory<ForumDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Posts.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PostDetail(p.Id, p.Title, p.Year, p.GenreList, p.Body,
-                p.AuthorId, p.Author!.DisplayName, p.Author.UserName ?? "", p.CommentCount, p.CreatedAt))
+                p.AuthorId, p.Author!.DisplayName, p.Author.UserName ?? "", p.CommentCount, p.CreatedAt, p.EditedAt))
             .FirstOrDefaultAsync(ct);
     }
 }

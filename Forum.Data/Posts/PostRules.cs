@@ -37,6 +37,16 @@ public static class PostRules
         return known > MaxGenres ? $"Pick at most {MaxGenres} genres." : null;
     }
 
+    /// <summary>The post as it will be stored, or the first rule it breaks (as a <see cref="ForumException"/>).</summary>
+    public static ValidPost Validate(NewPost input, DateTimeOffset now)
+    {
+        var title = Title.Require(input.Title);
+        var body = Body.Require(input.Body);
+        if (YearProblem(input.Year, now) is { } yearProblem) throw ForumException.Invalid(yearProblem);
+        if (GenresProblem(input.Genres) is { } genresProblem) throw ForumException.Invalid(genresProblem);
+        return new ValidPost(title, input.Year, [.. Genres.Where(input.Genres.Contains)], body);
+    }
+
     /// <summary>Shown once the most genres are picked (the other items are then disabled).</summary>
     public static string GenresFullNote => $"{MaxGenres} genres picked, the most a post can have: unpick one to choose another.";
 }
@@ -49,6 +59,13 @@ public enum PostSort
 
 public sealed record NewPost(string Title, int Year, IReadOnlyCollection<string> Genres, string Body);
 
+/// <summary>A post that passed <see cref="PostRules.Validate"/>: trimmed, normalized, genres in the list's order.</summary>
+public sealed record ValidPost(string Title, int Year, IReadOnlyList<string> Genres, string Body)
+{
+    public string Synopsis => TextRules.Excerpt(Body, PostRules.SynopsisLength);
+    public string GenreList => string.Join(", ", Genres);
+}
+
 /// <summary>A post in a list; <see cref="AuthorUserName"/> is for the link to the author's profile.</summary>
 public sealed record PostSummary(
     int Id, string Title, int Year, string GenreList, string Synopsis,
@@ -56,7 +73,7 @@ public sealed record PostSummary(
 
 public sealed record PostDetail(
     int Id, string Title, int Year, string GenreList, string Body,
-    string AuthorId, string AuthorName, string AuthorUserName, int CommentCount, DateTime CreatedAt);
+    string AuthorId, string AuthorName, string AuthorUserName, int CommentCount, DateTime CreatedAt, DateTime? EditedAt = null);
 
 /// <summary>Where the next page starts: after the post with this id (and, sorted by discussion, this count).</summary>
 public sealed record PostCursor(int Id, int CommentCount);

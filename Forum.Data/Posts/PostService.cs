@@ -1,34 +1,80 @@
+using Forum.Data.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Data.Posts;
 
-public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, TimeProvider clock)
+/// <summary>Posts: create, and the author's edit or delete while no one else has joined the discussion.</summary>
+public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, TimeProvider clock)
 {
     public async Task<int> CreateAsync(string? userId, NewPost input, CancellationToken ct = default)
     {
         if (userId is null) throw ForumException.SignInRequired("Sign in to post a movie.");
-        var title = PostRules.Title.Require(input.Title);
-        var body = PostRules.Body.Require(input.Body);
-        if (PostRules.YearProblem(input.Year, clock.GetUtcNow()) is { } yearProblem) throw ForumException.Invalid(yearProblem);
-        if (PostRules.GenresProblem(input.Genres) is { } genresProblem) throw ForumException.Invalid(genresProblem);
-        var genres = PostRules.Genres.Where(input.Genres.Contains).ToList();
-
+        var valid = PostRules.Validate(input, clock.GetUtcNow());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
             throw ForumException.SignInRequired("Your account no longer exists; sign in again.");
-        var post = new Post
-        {
-            AuthorId = userId,
-            Title = title,
-            Year = input.Year,
-            Body = body,
-            Synopsis = TextRules.Excerpt(body, PostRules.SynopsisLength),
-            GenreList = string.Join(", ", genres),
-            Genres = genres.Select(g => new PostGenre { Genre = g }).ToList(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var post = new Post { AuthorId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        Apply(post, valid);
         db.Posts.Add(post);
         await db.SaveChangesAsync(ct);
         return post.Id;
     }
+
+    public async Task EditAsync(string? userId, int postId, NewPost input, CancellationToken ct = default)
+    {
+        if (userId is null) throw ForumException.SignInRequired("Sign in to edit your posts.");
+        var valid = PostRules.Validate(input, clock.GetUtcNow());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var post = await db.Posts.Include(p => p.Genres).FirstOrDefaultAsync(p => p.Id == postId, ct) ?? throw Gone();
+            await CheckOwnedAndQuietAsync(db, post, userId, "edit", ct);
+            if (post.Title == valid.Title && post.Year == valid.Year && post.Body == valid.Body && post.GenreList == valid.GenreList) return;
+            Apply(post, valid);
+            post.EditedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        await bus.PublishAsync(Topics.Post(postId), new PostChanged(postId));
+    }
+
+    /// <summary>Deletes the post with its genres and the author's own comments (nobody else's: that is the rule).</summary>
+    public async Task DeleteAsync(string? userId, int postId, CancellationToken ct = default)
+    {
+        if (userId is null) throw ForumException.SignInRequired("Sign in to delete your posts.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == postId, ct) ?? throw Gone();
+            await CheckOwnedAndQuietAsync(db, post, userId, "delete", ct);
+            // Replies point at their comment without cascading: remove them first, then the rest goes with the post.
+            await db.Comments.Where(c => c.PostId == postId && c.ParentId != null).ExecuteDeleteAsync(ct);
+            await db.Posts.Where(p => p.Id == postId).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        await bus.PublishAsync(Topics.Post(postId), new PostRemoved(postId));
+    }
+
+    /// <summary>Whether others have commented on the post, which closes it to its author's edits.</summary>
+    public static IQueryable<bool> OthersHaveCommented(ForumDbContext db, int postId, string authorId) =>
+        db.Posts.Where(p => p.Id == postId).Select(p => db.Comments.Any(c => c.PostId == postId && c.AuthorId != authorId));
+
+    private static async Task CheckOwnedAndQuietAsync(ForumDbContext db, Post post, string userId, string verb, CancellationToken ct)
+    {
+        if (post.AuthorId != userId) throw ForumException.Forbidden($"You can only {verb} your own posts.");
+        if (await OthersHaveCommented(db, post.Id, userId).FirstAsync(ct))
+            throw ForumException.Invalid("Others have joined the discussion, so this post can no longer be changed.");
+    }
+
+    private static void Apply(Post post, ValidPost valid)
+    {
+        post.Title = valid.Title;
+        post.Year = valid.Year;
+        post.Body = valid.Body;
+        post.Synopsis = valid.Synopsis;
+        post.GenreList = valid.GenreList;
+        post.Genres = [.. valid.Genres.Select(g => new PostGenre { Genre = g })];
+    }
+
+    private static ForumException Gone() => ForumException.NotFound("That post does not exist (it may have been removed).");
 }

@@ -11,6 +11,12 @@ public sealed record CommentAdded(Comments.CommentView Comment) : BusEvent;
 /// <summary>A comment's text changed (its author edited it); published on the post's topic.</summary>
 public sealed record CommentEdited(Comments.CommentView Comment) : BusEvent;
 
+/// <summary>A post's title, year, genres or text changed; published on the post's topic.</summary>
+public sealed record PostChanged(int PostId) : BusEvent;
+
+/// <summary>A post is gone, with its thread; published on the post's topic.</summary>
+public sealed record PostRemoved(int PostId) : BusEvent;
+
 /// <summary>A comment is gone from its thread; published on the post's topic.</summary>
 public sealed record CommentRemoved(int PostId, int CommentId) : BusEvent;
 

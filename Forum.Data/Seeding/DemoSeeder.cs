@@ -42,7 +42,7 @@ public static class DemoSeeder
         }
 
         var bus = new InProcessNotificationBus(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessNotificationBus>.Instance);
-        var posts = new PostService(factory, clock);
+        var posts = new PostService(factory, bus, clock);
         var comments = new CommentService(factory, bus, new InProcessPresence(bus), clock);
         for (var i = 0; i < DemoMovies.All.Count; i++)
         {
