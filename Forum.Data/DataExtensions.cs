@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Forum.Data.Chat;
 using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +30,10 @@ public static class DataExtensions
             UseForumSqlite(options, data.ResolveConnectionString(contentRoot));
         });
         builder.Services.AddForumServices();
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section)
+            .Validate(o => o.Problem() is null, "Forum:Chat is not valid: MessagesPerWindow and WindowSeconds at least 1, " +
+                $"DuplicateSeconds at least 0, HistoryPageSize 1 to {ChatOptions.MaxPageSize}.")
+            .ValidateOnStart();
         return builder;
     }
 
@@ -47,6 +53,12 @@ public static class DataExtensions
         services.AddSingleton<MessageService>();
         services.AddSingleton<ProfileQueries>();
         services.AddSingleton<SessionService>();
+        // Allow-all until moderation registers its bans and mutes (before or after this: TryAdd yields, a later Add wins).
+        services.TryAddSingleton<IAccountStanding>(AllowAllStanding.Instance);
+        services.AddOptions<ChatOptions>();
+        services.AddSingleton<ChatLimiter>();
+        services.AddSingleton<ChatService>();
+        services.AddSingleton<ChatQueries>();
         return services;
     }
 

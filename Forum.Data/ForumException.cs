@@ -6,6 +6,8 @@ public enum ForumErrorKind
     NotFound,
     Forbidden,
     SignInRequired,
+    /// <summary>Too many requests in a short time (a flood rule); <see cref="ForumException.RetryAfter"/> says when to try again.</summary>
+    RateLimited,
 }
 
 /// <summary>A rule said no. The message is written for the member and is safe to show as is.</summary>
@@ -13,8 +15,12 @@ public sealed class ForumException(ForumErrorKind kind, string message) : Except
 {
     public ForumErrorKind Kind { get; } = kind;
 
+    /// <summary>For <see cref="ForumErrorKind.RateLimited"/>: how long until the same request would be admitted.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ForumException Invalid(string message) => new(ForumErrorKind.Invalid, message);
     public static ForumException NotFound(string message) => new(ForumErrorKind.NotFound, message);
     public static ForumException Forbidden(string message) => new(ForumErrorKind.Forbidden, message);
     public static ForumException SignInRequired(string message) => new(ForumErrorKind.SignInRequired, message);
+    public static ForumException RateLimited(string message, TimeSpan retryAfter) => new(ForumErrorKind.RateLimited, message) { RetryAfter = retryAfter };
 }

@@ -1,11 +1,13 @@
 using Forum.Data.Messages;
 using Forum.Data.Realtime;
+using Forum.Data.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Data.Comments;
 
 /// <summary>Adds comments and replies: the comment, its notifications and the unread counters in one transaction, then publishes.</summary>
-public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, IPresence presence, TimeProvider clock)
+public sealed class CommentService(
+    IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, IPresence presence, IAccountStanding standing, TimeProvider clock)
 {
     public async Task<CommentView> AddAsync(string? userId, NewComment input, CancellationToken ct = default)
     {
@@ -16,6 +18,7 @@ public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, 
         if (await FindRepeatAsync(db, userId, input.RequestId, ct) is { } repeat) return repeat;
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
             throw ForumException.SignInRequired("Your account no longer exists; sign in again.");
+        await standing.EnsureCanWriteAsync(userId, ct);
         var postAuthorId = await db.Posts.Where(p => p.Id == input.PostId).Select(p => p.AuthorId).FirstOrDefaultAsync(ct)
             ?? throw ForumException.NotFound("That post does not exist (it may have been removed).");
 

@@ -1,10 +1,12 @@
+using Forum.Data.Chat;
 using Forum.Data.Realtime;
+using Forum.Data.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Data.Posts;
 
 /// <summary>Posts: create, and the author's edit or delete while no one else has joined the discussion.</summary>
-public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, TimeProvider clock)
+public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, IAccountStanding standing, TimeProvider clock)
 {
     public async Task<int> CreateAsync(string? userId, NewPost input, CancellationToken ct = default)
     {
@@ -13,6 +15,7 @@ public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INo
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
             throw ForumException.SignInRequired("Your account no longer exists; sign in again.");
+        await standing.EnsureCanWriteAsync(userId, ct);
         var post = new Post { AuthorId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime };
         Apply(post, valid);
         db.Posts.Add(post);
@@ -29,6 +32,7 @@ public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INo
         {
             var post = await db.Posts.Include(p => p.Genres).FirstOrDefaultAsync(p => p.Id == postId, ct) ?? throw Gone();
             await CheckOwnedAndQuietAsync(db, post, userId, "edit", ct);
+            await standing.EnsureCanWriteAsync(userId, ct);
             if (post.Title == valid.Title && post.Year == valid.Year && post.Body == valid.Body && post.GenreList == valid.GenreList) return;
             Apply(post, valid);
             post.EditedAt = clock.GetUtcNow().UtcDateTime;
@@ -50,6 +54,9 @@ public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INo
             // Replies point at their comment without cascading: remove them first, then the rest goes with the post.
             await db.Comments.Where(c => c.PostId == postId && c.ParentId != null).ExecuteDeleteAsync(ct);
             await db.Posts.Where(p => p.Id == postId).ExecuteDeleteAsync(ct);
+            // The movie's watch-party room goes with it (its name would answer NotFound; the rows would be unreachable).
+            var room = ChatRooms.Movie(postId);
+            await db.ChatMessages.Where(m => m.Room == room).ExecuteDeleteAsync(ct);
             await tx.CommitAsync(ct);
         }
         await bus.PublishAsync(Topics.Post(postId), new PostRemoved(postId));

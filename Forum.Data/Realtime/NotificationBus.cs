@@ -40,6 +40,8 @@ public static class Topics
     public static string User(string userId) => $"user:{userId}";
     public static string Post(int postId) => $"post:{postId}";
     public static string Presence(string place) => $"presence:{place}";
+    /// <summary>A chat room's messages (<see cref="Chat.ChatPosted"/>, <see cref="Chat.ChatDeleted"/>); the room's canonical name.</summary>
+    public static string Room(string room) => $"room:{room}";
 }
 
 /// <summary>Publish/subscribe between the services that write and the circuits and sockets that show.</summary>
