@@ -5,6 +5,11 @@ namespace Forum.Data.Chat;
 /// <summary>A conversation as one of its two members sees it: with whom, its id (null before the first message), a page.</summary>
 public sealed record DirectHistory(ChatMember Other, long? ConversationId, ChatPage Page);
 
+/// <summary>One row of "my conversations" as the database returns it (the last message's columns null when there is none).</summary>
+internal sealed record ConversationRow(
+    long ConversationId, DateTime? LastMessageAt, ChatMember Other, long? LastId, string? LastSenderId, string? LastText,
+    DateTime? LastCreatedAt, bool LastDeleted, int Unread);
+
 /// <summary>Private messages and ignores. Only the two members of a conversation can load it; anyone else learns nothing.</summary>
 public sealed partial class ChatQueries
 {
@@ -17,19 +22,10 @@ public sealed partial class ChatQueries
         take = Math.Clamp(take, 1, MaxConversationsPage);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = await MemberAsync(db, userId, ct) ?? throw SignInToRead();
-        var rows = await ConversationsQuery(db, userId, after).Take(take + 1).Select(cm => new
-        {
-            cm.ConversationId, cm.LastMessageAt,
-            Other = new ChatMember(cm.OtherUserId, cm.OtherUser!.UserName ?? "", cm.OtherUser.DisplayName),
-            Last = cm.LastMessage == null ? null
-                : new { cm.LastMessage.Id, cm.LastMessage.SenderId, cm.LastMessage.Text, cm.LastMessage.CreatedAt, Deleted = cm.LastMessage.DeletedAt != null },
-            // Unread: newer than the read marker, from the other member, delivered and not deleted; a range of (ConversationId, Id).
-            Unread = db.ChatMessages.Count(m => m.ConversationId == cm.ConversationId && m.Id > cm.LastReadMessageId
-                && m.SenderId != userId && !m.Withheld && m.DeletedAt == null),
-        }).ToListAsync(ct);
+        var rows = await ConversationsPageQuery(db, userId, after, take + 1).ToListAsync(ct);
         var items = rows.Take(take).Select(r => new ConversationSummary(r.ConversationId, r.Other,
-            r.Last is null ? null : new ChatMessageView(r.Last.Id, null, r.ConversationId, r.Last.SenderId == userId ? me : r.Other,
-                r.Last.SenderId == userId ? r.Other : me, r.Last.Text, r.Last.CreatedAt, r.Last.Deleted),
+            r.LastId is not { } lastId ? null : new ChatMessageView(lastId, null, r.ConversationId, r.LastSenderId == userId ? me : r.Other,
+                r.LastSenderId == userId ? r.Other : me, r.LastText ?? "", r.LastCreatedAt ?? default, r.LastDeleted),
             r.Unread, r.LastMessageAt!.Value)).ToList();
         return new ConversationPage(items, rows.Count > take ? new ConversationCursor(items[^1].LastMessageAt, items[^1].ConversationId) : null);
     }
@@ -42,9 +38,7 @@ public sealed partial class ChatQueries
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (me, other, id) = await ResolveAsync(db, userId, withUserName, ct);
         if (id is not { } conversationId) return new DirectHistory(other, null, new ChatPage([], false));
-        var rows = ConversationQuery(db, conversationId, me.Id);
-        if (beforeId is { } before) rows = rows.Where(m => m.Id < before);
-        var page = await Project(rows.OrderByDescending(m => m.Id).Take(size + 1)).ToListAsync(ct);
+        var page = await ConversationPageQuery(db, conversationId, me.Id, beforeId, size + 1).ToListAsync(ct);
         return new DirectHistory(other, id, new ChatPage([.. page.Take(size).Reverse().Select(v => WithRecipient(v, me, other))], page.Count > size));
     }
 
@@ -56,8 +50,7 @@ public sealed partial class ChatQueries
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (me, other, id) = await ResolveAsync(db, userId, withUserName, ct);
         if (id is not { } conversationId) return new DirectHistory(other, null, new ChatPage([], false));
-        var page = await Project(ConversationQuery(db, conversationId, me.Id).Where(m => m.Id > afterId).OrderBy(m => m.Id).Take(size + 1))
-            .ToListAsync(ct);
+        var page = await ConversationAfterQuery(db, conversationId, me.Id, afterId, size + 1).ToListAsync(ct);
         return new DirectHistory(other, id, new ChatPage([.. page.Take(size).Select(v => WithRecipient(v, me, other))], page.Count > size));
     }
 
@@ -89,18 +82,40 @@ public sealed partial class ChatQueries
         return await db.MemberIgnores.AnyAsync(i => i.UserId == userId && i.IgnoredUserId == otherUserId, ct);
     }
 
-    /// <summary>WHERE UserId = ? AND LastMessageAt IS NOT NULL, keyset on (LastMessageAt, ConversationId) descending.</summary>
-    public static IQueryable<ConversationMember> ConversationsQuery(ForumDbContext db, string userId, ConversationCursor? after)
+    /// <summary>
+    /// WHERE UserId = ? AND LastMessageAt IS NOT NULL, keyset on (LastMessageAt, ConversationId) descending over
+    /// IX_ConversationMembers_UserId_LastMessageAt_ConversationId; each row with its last message (a primary-key probe) and
+    /// its unread count (newer than the read marker, from the other member, delivered, not deleted: a range of
+    /// IX_ChatMessages_ConversationId_Id as long as the unread run).
+    /// </summary>
+    internal static IQueryable<ConversationRow> ConversationsPageQuery(ForumDbContext db, string userId, ConversationCursor? after, int take)
     {
         var rows = db.ConversationMembers.AsNoTracking().Where(cm => cm.UserId == userId && cm.LastMessageAt != null);
         if (after is not null)
             rows = rows.Where(cm => cm.LastMessageAt <= after.LastMessageAt
                 && (cm.LastMessageAt < after.LastMessageAt || cm.ConversationId < after.ConversationId));
-        return rows.OrderByDescending(cm => cm.LastMessageAt).ThenByDescending(cm => cm.ConversationId);
+        return rows.OrderByDescending(cm => cm.LastMessageAt).ThenByDescending(cm => cm.ConversationId).Take(take)
+            .Select(cm => new ConversationRow(cm.ConversationId, cm.LastMessageAt,
+                new ChatMember(cm.OtherUserId, cm.OtherUser!.UserName ?? "", cm.OtherUser.DisplayName),
+                cm.LastMessageId, cm.LastMessage!.SenderId, cm.LastMessage.Text, (DateTime?)cm.LastMessage.CreatedAt, cm.LastMessage.DeletedAt != null,
+                db.ChatMessages.Count(m => m.ConversationId == cm.ConversationId && m.Id > cm.LastReadMessageId
+                    && m.SenderId != userId && !m.Withheld && m.DeletedAt == null)));
     }
 
+    /// <summary>WHERE ConversationId = ? [AND Id &lt; ?] ORDER BY Id DESC LIMIT ?, over IX_ChatMessages_ConversationId_Id; newest first.</summary>
+    internal static IQueryable<ChatMessageView> ConversationPageQuery(ForumDbContext db, long conversationId, string viewerId, long? beforeId, int take)
+    {
+        var rows = ConversationMessages(db, conversationId, viewerId);
+        if (beforeId is { } before) rows = rows.Where(m => m.Id < before);
+        return Project(rows.OrderByDescending(m => m.Id).Take(take));
+    }
+
+    /// <summary>WHERE ConversationId = ? AND Id &gt; ? ORDER BY Id LIMIT ?; oldest first.</summary>
+    internal static IQueryable<ChatMessageView> ConversationAfterQuery(ForumDbContext db, long conversationId, string viewerId, long afterId, int take) =>
+        Project(ConversationMessages(db, conversationId, viewerId).Where(m => m.Id > afterId).OrderBy(m => m.Id).Take(take));
+
     /// <summary>A conversation's messages as <paramref name="viewerId"/> (one of its members) sees them: withheld ones only to their sender.</summary>
-    public static IQueryable<ChatMessage> ConversationQuery(ForumDbContext db, long conversationId, string viewerId) =>
+    private static IQueryable<ChatMessage> ConversationMessages(ForumDbContext db, long conversationId, string viewerId) =>
         db.ChatMessages.AsNoTracking().Where(m => m.ConversationId == conversationId && (!m.Withheld || m.SenderId == viewerId));
 
     /// <summary>The conversation between a member and another named one; its id is null while they have never written.</summary>

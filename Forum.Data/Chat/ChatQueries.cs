@@ -42,7 +42,7 @@ public sealed partial class ChatQueries(IDbContextFactory<ForumDbContext> dbFact
         var size = PageSize(take);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var where = await RequireRoomAsync(db, room, ct);
-        var rows = await Project(HistoryQuery(db, where.Name, viewerId, beforeId).Take(size + 1)).ToListAsync(ct);
+        var rows = await RoomPageQuery(db, where.Name, viewerId, beforeId, size + 1).ToListAsync(ct);
         return new ChatPage([.. rows.Take(size).Reverse()], rows.Count > size);
     }
 
@@ -52,7 +52,7 @@ public sealed partial class ChatQueries(IDbContextFactory<ForumDbContext> dbFact
         var size = PageSize(take);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var where = await RequireRoomAsync(db, room, ct);
-        var rows = await Project(AfterQuery(db, where.Name, viewerId, afterId).Take(size + 1)).ToListAsync(ct);
+        var rows = await RoomAfterQuery(db, where.Name, viewerId, afterId, size + 1).ToListAsync(ct);
         return new ChatPage([.. rows.Take(size)], rows.Count > size);
     }
 
@@ -83,17 +83,20 @@ public sealed partial class ChatQueries(IDbContextFactory<ForumDbContext> dbFact
     /// <summary>Signed-in members online now (every live circuit or socket; a member with three tabs counts once).</summary>
     public int OnlineMembers() => presence.Count(Places.Site);
 
-    /// <summary>WHERE Room = ? [AND Id &lt; ?] ORDER BY Id DESC, over IX_ChatMessages_Room_Id, minus what the viewer ignores.</summary>
-    public static IQueryable<ChatMessage> HistoryQuery(ForumDbContext db, string room, string? viewerId, long? beforeId)
+    /// <summary>
+    /// WHERE Room = ? [AND Id &lt; ?] ORDER BY Id DESC LIMIT ?, over IX_ChatMessages_Room_Id, minus what the viewer ignores
+    /// (a primary-key probe of MemberIgnores per row); newest first.
+    /// </summary>
+    internal static IQueryable<ChatMessageView> RoomPageQuery(ForumDbContext db, string room, string? viewerId, long? beforeId, int take)
     {
         var rows = Visible(db, db.ChatMessages.AsNoTracking().Where(m => m.Room == room), viewerId);
         if (beforeId is { } before) rows = rows.Where(m => m.Id < before);
-        return rows.OrderByDescending(m => m.Id);
+        return Project(rows.OrderByDescending(m => m.Id).Take(take));
     }
 
-    /// <summary>WHERE Room = ? AND Id &gt; ? ORDER BY Id, over the same index walked forward.</summary>
-    public static IQueryable<ChatMessage> AfterQuery(ForumDbContext db, string room, string? viewerId, long afterId) =>
-        Visible(db, db.ChatMessages.AsNoTracking().Where(m => m.Room == room && m.Id > afterId), viewerId).OrderBy(m => m.Id);
+    /// <summary>WHERE Room = ? AND Id &gt; ? ORDER BY Id LIMIT ?, over the same index walked the other way; oldest first.</summary>
+    internal static IQueryable<ChatMessageView> RoomAfterQuery(ForumDbContext db, string room, string? viewerId, long afterId, int take) =>
+        Project(Visible(db, db.ChatMessages.AsNoTracking().Where(m => m.Room == room && m.Id > afterId), viewerId).OrderBy(m => m.Id).Take(take));
 
     internal static async Task<ChatRoom> RequireRoomAsync(ForumDbContext db, string? room, CancellationToken ct)
     {
