@@ -2,8 +2,10 @@ using Forum.App.Components.Account;
 using Forum.App.Components.Shared;
 using Forum.App.Features.Api;
 using Forum.App.Features.Api.Tokens;
+using Forum.App.Features.Chat;
 using Forum.App.Features.Messages;
 using Forum.App.Hosting;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -46,6 +48,8 @@ public static class AppExtensions
         services.AddForumTokens();
 
         services.AddScoped<UnreadState>();
+        // Scoped: one per circuit, so each circuit enters and leaves the site for its own member.
+        services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddProblemDetails();
         // Binding failures throw, so ApiProblems can say what was wrong instead of answering an empty 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
