@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +21,7 @@ public interface IBatchObserver
 /// </summary>
 public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = null, object? tag = null) : IAsyncDisposable
 {
-    private static readonly IServiceProvider NoServices = new ServiceCollection().BuildServiceProvider();
+    private static readonly IServiceProvider NoServices = new EmptyServices();
     private static readonly ReadOnlyMemory<byte> ReadyMarker = "circuit-ready"u8.ToArray();
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -86,7 +85,7 @@ public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = n
         var arrived = Stopwatch.GetTimestamp();
         Batches++;
         Components += RenderBatchReader.ComponentDelta(batch);
-        if (!_ready.Task.IsCompleted && RenderBatchReader.ContainsString(batch, ReadyMarker.Span)) _ready.TrySetResult();
+        if (!_ready.Task.IsCompleted && RenderBatchReader.ContainsText(batch, ReadyMarker.Span)) _ready.TrySetResult();
         observer?.OnBatch(this, batch, arrived);
         // Unacknowledged batches stop the server's rendering after a few: ack each one as the browser does.
         return _hub!.SendAsync("OnRenderCompleted", batchId, null);
@@ -110,6 +109,15 @@ public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = n
             try { await member.DisconnectAsync(CircuitId, ct); }
             catch (HttpRequestException) { }
         await DisposeAsync();
+    }
+
+    /// <summary>
+    /// HubConnection disposes the provider it is given (the builder makes one per connection); one shared provider
+    /// that owns nothing and cannot be disposed saves that per-tab cost. Every option then takes its default.
+    /// </summary>
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => null;
     }
 
     public async ValueTask DisposeAsync()

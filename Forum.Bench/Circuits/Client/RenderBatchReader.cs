@@ -29,7 +29,15 @@ public static class RenderBatchReader
     public static int UpdatedComponents(ReadOnlySpan<byte> batch) => Int(batch, Int(batch, batch.Length - Trailer));
 
     /// <summary>True when one string of the batch's string table equals <paramref name="utf8"/> exactly.</summary>
-    public static bool ContainsString(ReadOnlySpan<byte> batch, ReadOnlySpan<byte> utf8)
+    public static bool ContainsString(ReadOnlySpan<byte> batch, ReadOnlySpan<byte> utf8) => Find(batch, utf8, whole: true);
+
+    /// <summary>
+    /// True when one string of the string table contains <paramref name="utf8"/>: static HTML in a component
+    /// (an element without dynamic parts) travels as one markup string.
+    /// </summary>
+    public static bool ContainsText(ReadOnlySpan<byte> batch, ReadOnlySpan<byte> utf8) => Find(batch, utf8, whole: false);
+
+    private static bool Find(ReadOnlySpan<byte> batch, ReadOnlySpan<byte> utf8, bool whole)
     {
         var end = batch.Length - Trailer;
         for (var table = Int(batch, end + 16); table < end; table += 4)
@@ -42,7 +50,8 @@ public static class RenderBatchReader
                 length |= (b & 0x7F) << shift;
                 if (b < 0x80) break;
             }
-            if (length == utf8.Length && batch.Slice(at, length).SequenceEqual(utf8)) return true;
+            var text = batch.Slice(at, length);
+            if (whole ? text.SequenceEqual(utf8) : text.IndexOf(utf8) >= 0) return true;
         }
         return false;
     }

@@ -94,8 +94,9 @@ public sealed class GcMonitor : IDisposable
 
     public void Dispose()
     {
-        try { _session.Stop(); } catch (ServerNotAvailableException) { } catch (EndOfStreamException) { } catch (IOException) { }
-        _processing.Wait(TimeSpan.FromSeconds(10));
+        // The server may already be gone; its stream then ends mid-block, which is no news at this point.
+        try { _session.Stop(); } catch (Exception e) when (e is ServerNotAvailableException or EndOfStreamException or IOException) { }
+        try { _processing.Wait(TimeSpan.FromSeconds(10)); } catch (AggregateException) { }
         _source.Dispose();
         _session.Dispose();
     }

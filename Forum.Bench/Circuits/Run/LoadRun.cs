@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Forum.Bench.Circuits.Client;
+using Forum.Bench.Circuits.Server;
+
+namespace Forum.Bench.Circuits.Run;
+
+/// <summary>
+/// One run against a fresh server: log the members in, warm up, then B1 (heap per circuit after forced full GCs,
+/// server CPU per open, idle CPU and GC pauses with the circuits held) and B3 (comment → badge at a fixed rate).
+/// </summary>
+public static class LoadRun
+{
+    public static async Task<RunResult> RunAsync(Target target, RunSettings s, Action<string> log, CancellationToken ct)
+    {
+        var loadStart = Machine.LoadAverage();
+        var dataDir = Path.Combine(Path.GetTempPath(), "forum-circuits", $"{target.Name}-{Guid.NewGuid():N}");
+        var (spec, accounts) = await target.PrepareAsync(dataDir, s.Members, ct);
+        var page = s.Page == ForumTarget.ThreadPage ? $"/posts/{accounts.ThreadPostId}" : s.Page;
+        log($"[{target.Name} {s.Page} {s.Circuits}] seeded {s.Members} members; starting the server");
+        using var server = await ServerProcess.StartAsync(spec, s.ServerCpu, Path.GetDirectoryName(dataDir)!, ct);
+        using var gc = new GcMonitor(server.Pid);
+        using var http = MemberClient.CreateSharedHttp();
+        var tracker = new BadgeTracker();
+        var members = accounts.Members.Select(m => new LoadMember(new MemberClient(http, server.BaseUri, m.UserName, accounts.Password), m.PostId)).ToList();
+        var tabs = new List<CircuitTab>();
+        try
+        {
+            var cpu0 = server.CpuTime;
+            await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+                async (m, c) => await m.Client.LogInAsync(c));
+            var loginCpuMs = (server.CpuTime - cpu0).TotalMilliseconds / members.Count;
+            foreach (var m in members) m.Writer = await CommentWriter.CreateAsync(m.Client, ct);
+            log($"[{target.Name}] {members.Count} logged in ({loginCpuMs:F0} ms server CPU each), writers use {members[0].Writer!.Auth}; warming up {s.WarmupSeconds} s");
+
+            await WarmUpAsync(members, page, tracker, s, ct);
+            tracker.TakeFigures();
+
+            var before = await GcMonitor.ForceFullGcAsync(server.Pid, ct);
+            var openLatencies = new List<double>();
+            cpu0 = server.CpuTime;
+            var order = Enumerable.Range(0, s.Circuits).Select(i => members[i % members.Count]).ToList();
+            await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = s.OpenConcurrency, CancellationToken = ct }, async (m, c) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var tab = await OpenTabAsync(m, page, tracker, c);
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                lock (tabs)
+                {
+                    tabs.Add(tab);
+                    openLatencies.Add(ms);
+                    if (tabs.Count % 1000 == 0) log($"[{target.Name}] {tabs.Count} circuits open");
+                }
+            });
+            var openCpuMs = (server.CpuTime - cpu0).TotalMilliseconds / s.Circuits;
+            await Task.Delay(TimeSpan.FromSeconds(3), ct); // let the last renders and their garbage settle
+            var with = await GcMonitor.ForceFullGcAsync(server.Pid, ct);
+            log($"[{target.Name}] {s.Circuits} open: {openCpuMs:F1} ms CPU each, {(with.LiveBytes - before.LiveBytes) / 1024.0 / s.Circuits:F0} KB live each; idle {s.IdleSeconds} s");
+
+            var (idleCpu, idleGc) = await HoldAsync(server, gc, TimeSpan.FromSeconds(s.IdleSeconds), _ => Task.CompletedTask, ct);
+            log($"[{target.Name}] idle {idleCpu:F1} % of a core; comments at {s.Rate}/s for {s.Seconds} s");
+            var load = new CommentLoad(members, tracker);
+            var (loadCpu, loadGc) = await HoldAsync(server, gc, TimeSpan.FromSeconds(s.Seconds), t => load.RunAsync(s.Rate, t, ct), ct);
+            await load.DrainAsync();
+            var badge = tracker.TakeFigures();
+            var dropped = tabs.Where(t => t.DroppedReason is not null).ToList();
+            log($"[{target.Name}] badge p50 {badge.Badge.P50:F1} p99 {badge.Badge.P99:F1} ms, delivered {badge.Delivered}/{badge.Expected}, dropped {dropped.Count}");
+            return new RunResult(target.Name, s.Page, s, loadStart, Machine.LoadAverage(), members[0].Writer!.Auth,
+                s.Circuits, tabs.Average(t => t.Components), loginCpuMs, before, with, openCpuMs, Latency.Of(openLatencies),
+                idleCpu, idleGc, loadCpu, loadGc, load.Posted / (double)s.Seconds, load.Skipped, badge, dropped.Count, dropped.FirstOrDefault()?.DroppedReason);
+        }
+        finally
+        {
+            await CloseAllAsync(tabs);
+            server.Dispose();
+            try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    public static async Task<CircuitTab> OpenTabAsync(LoadMember member, string page, IBatchObserver observer, CancellationToken ct)
+    {
+        var tab = new CircuitTab(member.Client, observer, member);
+        try
+        {
+            await tab.OpenAsync(page, ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+        }
+        catch
+        {
+            await tab.DisposeAsync();
+            throw;
+        }
+        if (tab.Page!.UnreadCount is { } count) member.UnreadCount = count;
+        lock (member.Tabs) member.Tabs.Add(tab);
+        return tab;
+    }
+
+    /// <summary>Opens and closes circuits and posts comments until tiered JIT has settled on the hot paths.</summary>
+    private static async Task WarmUpAsync(List<LoadMember> members, string page, BadgeTracker tracker, RunSettings s, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(s.WarmupSeconds))
+        {
+            var tabs = new List<CircuitTab>();
+            var order = members.Take(Math.Min(members.Count, 25)).SelectMany(m => Enumerable.Repeat(m, 2)).ToList();
+            await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = s.OpenConcurrency, CancellationToken = ct },
+                async (m, c) => { var t = await OpenTabAsync(m, page, tracker, c); lock (tabs) tabs.Add(t); });
+            var load = new CommentLoad(members.Take(Math.Min(members.Count, 25)).ToList(), tracker);
+            await load.RunAsync(Math.Min(s.Rate, 50), TimeSpan.FromSeconds(2), ct);
+            await load.DrainAsync();
+            await CloseAllAsync(tabs);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> for <paramref name="length"/> and returns the server's CPU (% of a core) and GCs meanwhile.</summary>
+    private static async Task<(double CpuPercent, GcFigures Gc)> HoldAsync(ServerProcess server, GcMonitor gc, TimeSpan length,
+        Func<TimeSpan, Task> work, CancellationToken ct)
+    {
+        var (from, cpu0, clock) = (DateTime.UtcNow, server.CpuTime, Stopwatch.StartNew());
+        await Task.WhenAll(work(length), Task.Delay(length, ct));
+        var cpu = (server.CpuTime - cpu0) / clock.Elapsed * 100;
+        var to = DateTime.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(1.5), ct); // GC events reach the session up to ~1 s late
+        return (cpu, gc.Between(from, to));
+    }
+
+    private static async Task CloseAllAsync(List<CircuitTab> tabs)
+    {
+        await Parallel.ForEachAsync(tabs, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (t, _) => await t.CloseAsync());
+        foreach (var t in tabs) if (t.Tag is LoadMember m) lock (m.Tabs) m.Tabs.Remove(t);
+        tabs.Clear();
+    }
+}

@@ -1,0 +1,21 @@
+using Forum.Bench.Circuits.Server;
+
+namespace Forum.Bench.Circuits.Run;
+
+/// <summary>One measured configuration: a target, a page, a number of circuits, a comment rate.</summary>
+public sealed record RunSettings(
+    int Circuits, int Members, string Page, double Rate, int Seconds, int IdleSeconds, int WarmupSeconds, int OpenConcurrency, int? ServerCpu)
+{
+    public int TabsPerMember => Math.Max(1, Circuits / Math.Max(1, Members));
+}
+
+public sealed record RunResult(
+    string Target, string Page, RunSettings Settings, string LoadStart, string LoadEnd, string WriterAuth,
+    int Circuits, double ComponentsPerCircuit, double LoginCpuMs,
+    HeapAfterGc HeapBefore, HeapAfterGc HeapWith, double OpenCpuMsPerCircuit, Latency Open,
+    double IdleCpuPercent, GcFigures IdleGc, double LoadCpuPercent, GcFigures LoadGc,
+    double AchievedRate, int Skipped, BadgeFigures Badge, int Dropped, string? FirstDropReason)
+{
+    public double LiveKbPerCircuit => (HeapWith.LiveBytes - HeapBefore.LiveBytes) / 1024.0 / Circuits;
+    public double HeapKbPerCircuit => (HeapWith.HeapBytes - HeapBefore.HeapBytes) / 1024.0 / Circuits;
+}
