@@ -14,10 +14,10 @@ public static class CircuitsCommand
     public const string Usage =
         "usage: Forum.Bench circuits [--circuits 200[,1000,…]] [--tabs 10 | --members N] [--pages /[,thread]] [--rate 50] " +
         "[--seconds 30] [--idle-seconds 10] [--warmup-seconds 20] [--open-concurrency 8] [--thread-comments 60] " +
-        "[--baseline] [--no-pin] [--write PATH]";
+        "[--targets forum[,baseline] | --baseline] [--settle-seconds 10] [--no-pin] [--write PATH]";
 
     private static readonly string[] Valued =
-        ["--circuits", "--tabs", "--members", "--pages", "--rate", "--seconds", "--idle-seconds", "--warmup-seconds", "--open-concurrency", "--thread-comments", "--write"];
+        ["--circuits", "--tabs", "--members", "--pages", "--rate", "--seconds", "--idle-seconds", "--warmup-seconds", "--open-concurrency", "--thread-comments", "--write", "--targets", "--settle-seconds"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -37,8 +37,14 @@ public static class CircuitsCommand
 
         var root = Target.RepoRoot();
         var forum = new ForumTarget(root, int.Parse(Arg("--thread-comments", "60")));
-        var targets = new List<Target> { forum };
-        if (args.Contains("--baseline")) targets.Add(new BaselineTarget(root));
+        // --baseline is short for --targets forum,baseline.
+        var names = Arg("--targets", args.Contains("--baseline") ? "forum,baseline" : "forum").Split(',');
+        var targets = names.Select(n => n switch
+        {
+            "forum" => forum,
+            "baseline" => (Target)new BaselineTarget(root),
+            _ => throw new ArgumentException($"Unknown target {n}: forum or baseline."),
+        }).ToList();
         var command = "dotnet run -c Release --project Forum.Bench -- circuits " + string.Join(' ', args);
         var loadStart = Machine.LoadAverage();
         var clock = Stopwatch.StartNew();
@@ -58,7 +64,7 @@ public static class CircuitsCommand
                 foreach (var page in pages.Where(t.Serves))
                 {
                     var settings = new RunSettings(circuits, members, page, rate, int.Parse(Arg("--seconds", "30")), int.Parse(Arg("--idle-seconds", "10")),
-                        int.Parse(Arg("--warmup-seconds", "20")), int.Parse(Arg("--open-concurrency", "8")), pin ? 0 : null);
+                        int.Parse(Arg("--warmup-seconds", "20")), int.Parse(Arg("--open-concurrency", "8")), int.Parse(Arg("--settle-seconds", "10")), pin ? 0 : null);
                     results.Add(await LoadRun.RunAsync(t, settings, m => Console.Error.WriteLine(m), cts.Token));
                 }
         }

@@ -32,7 +32,9 @@ public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = n
     public MemberClient Member => member;
     public object? Tag => tag;
     public string? CircuitId { get; private set; }
-    public PrerenderedPage? Page { get; private set; }
+
+    /// <summary>The badge count the page was prerendered with (null on a page without the badge).</summary>
+    public int? InitialUnreadCount { get; private set; }
 
     /// <summary>Live components of the circuit: roots plus component frames inserted, minus components disposed.</summary>
     public int Components { get; private set; }
@@ -48,8 +50,10 @@ public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = n
     public async Task OpenAsync(string path, CancellationToken ct)
     {
         var pageUri = new Uri(member.BaseUri, path);
-        Page = await member.GetPageAsync(path, ct);
-        if (Page.Markers.Count == 0) throw new InvalidOperationException($"{path} has no interactive server root.");
+        // Only the count is kept from the page: thousands of tabs should not each hold its markers and state.
+        var page = await member.GetPageAsync(path, ct);
+        InitialUnreadCount = page.UnreadCount;
+        if (page.Markers.Count == 0) throw new InvalidOperationException($"{path} has no interactive server root.");
 
         var hubUri = new Uri(member.BaseUri, "_blazor");
         var options = new HttpConnectionOptions { Url = hubUri, Transports = HttpTransportType.WebSockets, SkipNegotiation = true };
@@ -72,10 +76,10 @@ public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = n
 
         await hub.StartAsync(ct);
         var baseUri = member.BaseUri.ToString();
-        CircuitId = await hub.InvokeAsync<string?>("StartCircuit", baseUri, pageUri.ToString(), "[]", Page.PersistedState, ct)
+        CircuitId = await hub.InvokeAsync<string?>("StartCircuit", baseUri, pageUri.ToString(), "[]", page.PersistedState, ct)
             ?? throw new InvalidOperationException("The server refused the circuit (StartCircuit returned null).");
-        Components = Page.Markers.Count;
-        await hub.SendAsync("UpdateRootComponents", Page.RootComponentOperations(), Page.PersistedState, ct);
+        Components = page.Markers.Count;
+        await hub.SendAsync("UpdateRootComponents", page.RootComponentOperations(), page.PersistedState, ct);
         await _ready.Task.WaitAsync(ct);
     }
 

@@ -16,7 +16,9 @@ public static class CircuitsMethod
         "opens a WebSocket to `/_blazor` with the `blazorpack` protocol, calls StartCircuit and UpdateRootComponents, acknowledges every " +
         "render batch (OnRenderCompleted), answers JS interop calls, and counts the circuit as open when the layout's `circuit-ready` marker " +
         "(rendered only when interactive) arrives in a batch. Tabs close with `POST /_blazor/disconnect`, as the browser's beacon does.",
-        "Warm-up first (circuits opened and closed, comments posted, for the given seconds) so tiered JIT has settled; its figures are dropped.",
+        "Warm-up first (circuits opened and closed, comments posted, for the given seconds) so tiered JIT has settled; its figures are dropped. " +
+        "After the N circuits are open the driver waits the settle seconds (the last renders, their JS interop follow-ups and the tier-1 " +
+        "JIT of what the opens made hot) before the second forced GC and the idle phase; the progress output shows the server's CPU every 5 s.",
         "Memory: a forced full GC before the circuits open and another after (the driver opens an EventPipe session with the runtime's " +
         "GCHeapCollect keyword, which makes the runtime run one blocking gen2 GC, as dotnet-gcdump does); the GCHeapStats event of that " +
         "GC gives the heap. Live KB / circuit = (promoted bytes of all generations with N circuits − before) / N: what a compacting GC " +

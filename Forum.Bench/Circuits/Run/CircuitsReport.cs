@@ -49,7 +49,8 @@ public static class CircuitsReport
             L();
         }
         foreach (var r in results.Where(r => r.FirstDropReason is not null))
-            L($"- {r.Target} {r.Circuits:N0}: first dropped circuit: {r.FirstDropReason}");
+            L($"- {r.Target} `{r.Page}` {r.Circuits:N0}: first dropped circuit: {r.FirstDropReason}");
+        L();
         L("### Method");
         L();
         foreach (var line in CircuitsMethod.Lines) L("- " + line);

@@ -52,14 +52,15 @@ public static class LoadRun
                 }
             });
             var openCpuMs = (server.CpuTime - cpu0).TotalMilliseconds / s.Circuits;
-            await Task.Delay(TimeSpan.FromSeconds(3), ct); // let the last renders and their garbage settle
+            // The last renders, their JS interop follow-ups and the tier-1 JIT of code the opens made hot take a few seconds.
+            await Task.Delay(TimeSpan.FromSeconds(s.SettleSeconds), ct);
             var with = await GcMonitor.ForceFullGcAsync(server.Pid, ct);
             log($"[{target.Name}] {s.Circuits} open: {openCpuMs:F1} ms CPU each, {(with.LiveBytes - before.LiveBytes) / 1024.0 / s.Circuits:F0} KB live each; idle {s.IdleSeconds} s");
 
-            var (idleCpu, idleGc) = await HoldAsync(server, gc, TimeSpan.FromSeconds(s.IdleSeconds), _ => Task.CompletedTask, ct);
+            var (idleCpu, idleGc) = await HoldAsync(server, gc, TimeSpan.FromSeconds(s.IdleSeconds), _ => Task.CompletedTask, log, ct);
             log($"[{target.Name}] idle {idleCpu:F1} % of a core; comments at {s.Rate}/s for {s.Seconds} s");
             var load = new CommentLoad(members, tracker);
-            var (loadCpu, loadGc) = await HoldAsync(server, gc, TimeSpan.FromSeconds(s.Seconds), t => load.RunAsync(s.Rate, t, ct), ct);
+            var (loadCpu, loadGc) = await HoldAsync(server, gc, TimeSpan.FromSeconds(s.Seconds), t => load.RunAsync(s.Rate, t, ct), log, ct);
             await load.DrainAsync();
             var badge = tracker.TakeFigures();
             var dropped = tabs.Where(t => t.DroppedReason is not null).ToList();
@@ -88,7 +89,7 @@ public static class LoadRun
             await tab.DisposeAsync();
             throw;
         }
-        if (tab.Page!.UnreadCount is { } count) member.UnreadCount = count;
+        if (tab.InitialUnreadCount is { } count) member.UnreadCount = count;
         lock (member.Tabs) member.Tabs.Add(tab);
         return tab;
     }
@@ -112,14 +113,26 @@ public static class LoadRun
 
     /// <summary>Runs <paramref name="work"/> for <paramref name="length"/> and returns the server's CPU (% of a core) and GCs meanwhile.</summary>
     private static async Task<(double CpuPercent, GcFigures Gc)> HoldAsync(ServerProcess server, GcMonitor gc, TimeSpan length,
-        Func<TimeSpan, Task> work, CancellationToken ct)
+        Func<TimeSpan, Task> work, Action<string> log, CancellationToken ct)
     {
         var (from, cpu0, clock) = (DateTime.UtcNow, server.CpuTime, Stopwatch.StartNew());
-        await Task.WhenAll(work(length), Task.Delay(length, ct));
+        await Task.WhenAll(work(length), Task.Delay(length, ct), TraceCpuAsync(server, length, log, ct));
         var cpu = (server.CpuTime - cpu0) / clock.Elapsed * 100;
         var to = DateTime.UtcNow;
         await Task.Delay(TimeSpan.FromSeconds(1.5), ct); // GC events reach the session up to ~1 s late
         return (cpu, gc.Between(from, to));
+    }
+
+    /// <summary>Logs the server's CPU every 5 s, so a phase that is not steady shows in the progress output.</summary>
+    private static async Task TraceCpuAsync(ServerProcess server, TimeSpan length, Action<string> log, CancellationToken ct)
+    {
+        var step = TimeSpan.FromSeconds(5);
+        for (var left = length; left >= step; left -= step)
+        {
+            var cpu = server.CpuTime;
+            await Task.Delay(step, ct);
+            log($"    server CPU {(server.CpuTime - cpu) / step * 100:F0} % of a core");
+        }
     }
 
     private static async Task CloseAllAsync(List<CircuitTab> tabs)

@@ -4,7 +4,7 @@ namespace Forum.Bench.Circuits.Run;
 
 /// <summary>One measured configuration: a target, a page, a number of circuits, a comment rate.</summary>
 public sealed record RunSettings(
-    int Circuits, int Members, string Page, double Rate, int Seconds, int IdleSeconds, int WarmupSeconds, int OpenConcurrency, int? ServerCpu)
+    int Circuits, int Members, string Page, double Rate, int Seconds, int IdleSeconds, int WarmupSeconds, int OpenConcurrency, int SettleSeconds, int? ServerCpu)
 {
     public int TabsPerMember => Math.Max(1, Circuits / Math.Max(1, Members));
 }
