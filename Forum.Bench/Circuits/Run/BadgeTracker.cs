@@ -11,6 +11,7 @@ public sealed class BadgeTracker : IBatchObserver
 {
     private readonly Lock _lock = new();
     private readonly List<double> _badgeMs = [];
+    private readonly List<(long Sent, long Arrived)> _badgeWindows = [];
     private readonly List<double> _postMs = [];
     private int _expected, _delivered, _failedPosts;
 
@@ -22,6 +23,7 @@ public sealed class BadgeTracker : IBatchObserver
         lock (_lock)
         {
             _badgeMs.Add(ms);
+            _badgeWindows.Add((pending.SentTimestamp, arrivedTimestamp));
             _delivered++;
         }
     }
@@ -59,13 +61,18 @@ public sealed class BadgeTracker : IBatchObserver
         }
     }
 
-    /// <summary>Takes the figures gathered so far and starts afresh (warm-up figures are dropped this way).</summary>
-    public BadgeFigures TakeFigures()
+    /// <summary>
+    /// Takes the figures gathered so far and starts afresh (warm-up figures are dropped this way).
+    /// <paramref name="gcPausedBetween"/> (Stopwatch timestamps) splits out the updates no server GC pause delayed.
+    /// </summary>
+    public BadgeFigures TakeFigures(Func<long, long, bool>? gcPausedBetween = null)
     {
         lock (_lock)
         {
-            var figures = new BadgeFigures(Latency.Of(_badgeMs), Latency.Of(_postMs), _delivered, _expected, _failedPosts);
+            var clear = gcPausedBetween is null ? [] : _badgeMs.Where((_, i) => !gcPausedBetween(_badgeWindows[i].Sent, _badgeWindows[i].Arrived)).ToList();
+            var figures = new BadgeFigures(Latency.Of(_badgeMs), Latency.Of(clear), Latency.Of(_postMs), _delivered, _expected, _failedPosts);
             _badgeMs.Clear();
+            _badgeWindows.Clear();
             _postMs.Clear();
             _expected = _delivered = _failedPosts = 0;
             return figures;
@@ -73,7 +80,8 @@ public sealed class BadgeTracker : IBatchObserver
     }
 }
 
-public sealed record BadgeFigures(Latency Badge, Latency Post, int Delivered, int Expected, int FailedPosts);
+/// <param name="BadgeWithoutGc">Badge latencies of the updates during which the server did not pause for a GC.</param>
+public sealed record BadgeFigures(Latency Badge, Latency BadgeWithoutGc, Latency Post, int Delivered, int Expected, int FailedPosts);
 
 /// <summary>Nearest-rank percentiles in milliseconds.</summary>
 public sealed record Latency(int Count, double P50, double P99, double Max)

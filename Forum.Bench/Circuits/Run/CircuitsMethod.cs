@@ -7,6 +7,7 @@ public static class CircuitsMethod
     [
         "Each row is a fresh server process: `dotnet <App>.dll` built in Release, `ASPNETCORE_ENVIRONMENT=Production`, on 127.0.0.1, " +
         "a fresh data directory, `ulimit -n` raised to the hard limit, pinned with `taskset` when the machine has two cores. " +
+        "Both apps run with Server GC (the Web SDK's default); pinned to one core it has one heap. " +
         "The forum's database is made before the server starts through Forum.Data (the app's migrations and demo seed, then N members " +
         "with UserManager, a post of each dated before the demo posts so `/` shows the usual movies, and the first movie's thread grown to ~60 comments). " +
         "The baseline (Forum.Bench/Baseline: the Blazor Web App template with global Server interactivity and Identity, a MudBlazor " +
@@ -30,7 +31,9 @@ public static class CircuitsMethod
         "with no comment in flight (so every count is rendered, none coalesced), written by another member (a Bearer token from " +
         "`/api/auth/token` when the server has it, else the cookie). Per open tab of the author: arrival time of the render batch whose " +
         "string table holds the new count − the time the POST was sent. Delivered / expected counts every tab of every comment " +
-        "(10 s timeout). POST latency is the API call alone.",
+        "(10 s timeout). POST latency is the API call alone. \"No GC paused\": the same latencies, keeping only the updates during " +
+        "which the server did not pause for a GC (pauses from the GC event session, mapped onto the driver's clock), which shows how much " +
+        "of the tail is GC.",
         "Dropped: circuits whose connection ended without the driver closing it (server close, 60 s without a server message, JS.Error).",
     ];
 }

@@ -57,17 +57,18 @@ public static class LoadRun
             var with = await GcMonitor.ForceFullGcAsync(server.Pid, ct);
             log($"[{target.Name}] {s.Circuits} open: {openCpuMs:F1} ms CPU each, {(with.LiveBytes - before.LiveBytes) / 1024.0 / s.Circuits:F0} KB live each; idle {s.IdleSeconds} s");
 
-            var (idleCpu, idleGc) = await HoldAsync(server, gc, TimeSpan.FromSeconds(s.IdleSeconds), _ => Task.CompletedTask, log, ct);
-            log($"[{target.Name}] idle {idleCpu:F1} % of a core; comments at {s.Rate}/s for {s.Seconds} s");
+            var idle = await HoldAsync(server, gc, s.ServerCpu, TimeSpan.FromSeconds(s.IdleSeconds), _ => Task.CompletedTask, log, ct);
+            log($"[{target.Name}] idle {idle.ServerCpu:F1} % of a core; comments at {s.Rate}/s for {s.Seconds} s");
             var load = new CommentLoad(members, tracker);
-            var (loadCpu, loadGc) = await HoldAsync(server, gc, TimeSpan.FromSeconds(s.Seconds), t => load.RunAsync(s.Rate, t, ct), log, ct);
+            var busy = await HoldAsync(server, gc, s.ServerCpu, TimeSpan.FromSeconds(s.Seconds), t => load.RunAsync(s.Rate, t, ct), log, ct);
             await load.DrainAsync();
-            var badge = tracker.TakeFigures();
+            await Task.Delay(TimeSpan.FromSeconds(1.5), ct); // the last GC events
+            var badge = tracker.TakeFigures(gc.PausedBetween);
             var dropped = tabs.Where(t => t.DroppedReason is not null).ToList();
-            log($"[{target.Name}] badge p50 {badge.Badge.P50:F1} p99 {badge.Badge.P99:F1} ms, delivered {badge.Delivered}/{badge.Expected}, dropped {dropped.Count}");
+            log($"[{target.Name}] badge p50 {badge.Badge.P50:F1} p99 {badge.Badge.P99:F1} ms (no GC pause: p99 {badge.BadgeWithoutGc.P99:F1} ms), delivered {badge.Delivered}/{badge.Expected}, dropped {dropped.Count}");
             return new RunResult(target.Name, s.Page, s, loadStart, Machine.LoadAverage(), members[0].Writer!.Auth,
                 s.Circuits, tabs.Average(t => t.Components), loginCpuMs, before, with, openCpuMs, Latency.Of(openLatencies),
-                idleCpu, idleGc, loadCpu, loadGc, load.Posted / (double)s.Seconds, load.Skipped, badge, dropped.Count, dropped.FirstOrDefault()?.DroppedReason);
+                idle, busy, load.Posted / (double)s.Seconds, load.Skipped, badge, dropped.Count, dropped.FirstOrDefault()?.DroppedReason);
         }
         finally
         {
@@ -111,16 +112,25 @@ public static class LoadRun
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> for <paramref name="length"/> and returns the server's CPU (% of a core) and GCs meanwhile.</summary>
-    private static async Task<(double CpuPercent, GcFigures Gc)> HoldAsync(ServerProcess server, GcMonitor gc, TimeSpan length,
+    /// <summary>
+    /// Runs <paramref name="work"/> for <paramref name="length"/> and returns, meanwhile: the server's CPU, the CPU other
+    /// processes took on the server's core, the driver's own CPU (each in % of a core), and the server's GCs.
+    /// </summary>
+    private static async Task<PhaseFigures> HoldAsync(ServerProcess server, GcMonitor gc, int? serverCpu, TimeSpan length,
         Func<TimeSpan, Task> work, Action<string> log, CancellationToken ct)
     {
         var (from, cpu0, clock) = (DateTime.UtcNow, server.CpuTime, Stopwatch.StartNew());
+        var core0 = ProcessCpu.Core(serverCpu ?? 0);
+        var driver0 = Process.GetCurrentProcess().TotalProcessorTime;
         await Task.WhenAll(work(length), Task.Delay(length, ct), TraceCpuAsync(server, length, log, ct));
-        var cpu = (server.CpuTime - cpu0) / clock.Elapsed * 100;
+        var wall = clock.Elapsed;
+        var cpu = server.CpuTime - cpu0;
+        var core = ProcessCpu.Core(serverCpu ?? 0);
+        var driver = Process.GetCurrentProcess().TotalProcessorTime - driver0;
         var to = DateTime.UtcNow;
         await Task.Delay(TimeSpan.FromSeconds(1.5), ct); // GC events reach the session up to ~1 s late
-        return (cpu, gc.Between(from, to));
+        return new PhaseFigures(cpu / wall * 100, serverCpu is null ? double.NaN : Math.Max(0, (core.Busy - core0.Busy - cpu) / wall * 100),
+            driver / wall * 100, gc.Between(from, to));
     }
 
     /// <summary>Logs the server's CPU every 5 s, so a phase that is not steady shows in the progress output.</summary>

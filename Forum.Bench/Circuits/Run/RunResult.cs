@@ -13,9 +13,13 @@ public sealed record RunResult(
     string Target, string Page, RunSettings Settings, string LoadStart, string LoadEnd, string WriterAuth,
     int Circuits, double ComponentsPerCircuit, double LoginCpuMs,
     HeapAfterGc HeapBefore, HeapAfterGc HeapWith, double OpenCpuMsPerCircuit, Latency Open,
-    double IdleCpuPercent, GcFigures IdleGc, double LoadCpuPercent, GcFigures LoadGc,
+    PhaseFigures Idle, PhaseFigures Load,
     double AchievedRate, int Skipped, BadgeFigures Badge, int Dropped, string? FirstDropReason)
 {
+    public double IdleCpuPercent => Idle.ServerCpu;
     public double LiveKbPerCircuit => (HeapWith.LiveBytes - HeapBefore.LiveBytes) / 1024.0 / Circuits;
     public double HeapKbPerCircuit => (HeapWith.HeapBytes - HeapBefore.HeapBytes) / 1024.0 / Circuits;
 }
+
+/// <summary>One phase (idle or comments), each CPU figure in % of a core; OthersOnServerCore is NaN when not pinned.</summary>
+public sealed record PhaseFigures(double ServerCpu, double OthersOnServerCore, double DriverCpu, GcFigures Gc);

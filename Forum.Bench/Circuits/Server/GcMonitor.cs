@@ -60,6 +60,21 @@ public sealed class GcMonitor : IDisposable
     }
 
     /// <summary>
+    /// Whether a GC pause of the server overlapped the interval between two Stopwatch timestamps of this process
+    /// (same machine, so Stopwatch and the event times share one clock once mapped to UTC).
+    /// </summary>
+    public bool PausedBetween(long fromTimestamp, long toTimestamp)
+    {
+        var (from, to) = (ToUtc(fromTimestamp), ToUtc(toTimestamp));
+        lock (_lock) return _pauses.Any(p => p.At > from && p.At.AddMilliseconds(-p.Ms) < to);
+    }
+
+    private readonly DateTime _anchorUtc = DateTime.UtcNow;
+    private readonly long _anchorTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    private DateTime ToUtc(long timestamp) => _anchorUtc + System.Diagnostics.Stopwatch.GetElapsedTime(_anchorTimestamp, timestamp);
+
+    /// <summary>
     /// Makes the server run a full blocking gen2 GC and returns its heap right after it (the GCHeapStats event of that
     /// GC). The runtime decides whether that GC compacts; <see cref="HeapAfterGc.LiveBytes"/> (promoted bytes of
     /// every generation) is what a compacting GC would leave either way.

@@ -16,6 +16,19 @@ public static class ProcessCpu
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 
+    /// <summary>
+    /// Busy and total time of one CPU from /proc/stat (all processes). Busy minus the server's own CPU over an interval
+    /// is what other processes took from the server's core: the noise figure of a shared machine.
+    /// </summary>
+    public static (TimeSpan Busy, TimeSpan Total) Core(int cpu)
+    {
+        var line = File.ReadLines("/proc/stat").First(l => l.StartsWith($"cpu{cpu} "));
+        var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+        var idle = f[3] + f[4]; // idle + iowait
+        var total = f.Take(8).Sum(); // user nice system idle iowait irq softirq steal
+        return (TimeSpan.FromSeconds((total - idle) / TicksPerSecond), TimeSpan.FromSeconds(total / TicksPerSecond));
+    }
+
     /// <summary>The CPUs this process may run on, as /proc/self/status lists them ("0-1", "1").</summary>
     public static string AllowedCpus(int pid) =>
         File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:"))?.Split(':')[1].Trim() ?? "?";
