@@ -12,7 +12,7 @@ namespace Forum.Bench.Circuits;
 public static class CircuitsCommand
 {
     public const string Usage =
-        "usage: Forum.Bench circuits [--circuits 200[,1000,…]] [--tabs 10 | --members N] [--pages /[,thread]] [--rate 50] " +
+        "usage: Forum.Bench circuits [--circuits 200[,1000,…]] [--tabs 10 | --members N] [--pages /[,thread]] [--rate 50[,200]] " +
         "[--seconds 30] [--idle-seconds 10] [--warmup-seconds 20] [--open-concurrency 8] [--thread-comments 60] " +
         "[--targets forum[,baseline] | --baseline] [--settle-seconds 10] [--no-pin] [--write PATH]";
 
@@ -30,7 +30,7 @@ public static class CircuitsCommand
         }
         var counts = Arg("--circuits", "200").Split(',').Select(int.Parse).ToList();
         var pages = Arg("--pages", "/").Split(',').ToList();
-        var rate = double.Parse(Arg("--rate", "50"), CultureInfo.InvariantCulture);
+        var rates = Arg("--rate", "50").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
         var pin = !args.Contains("--no-pin") && Environment.ProcessorCount >= 2;
         // Server on core 0, driver on core 1, so neither measures the other's work.
         var driverPinned = pin && ProcessCpu.PinSelf(1);
@@ -63,7 +63,7 @@ public static class CircuitsCommand
             foreach (var t in targets)
                 foreach (var page in pages.Where(t.Serves))
                 {
-                    var settings = new RunSettings(circuits, members, page, rate, int.Parse(Arg("--seconds", "30")), int.Parse(Arg("--idle-seconds", "10")),
+                    var settings = new RunSettings(circuits, members, page, rates, int.Parse(Arg("--seconds", "30")), int.Parse(Arg("--idle-seconds", "10")),
                         int.Parse(Arg("--warmup-seconds", "20")), int.Parse(Arg("--open-concurrency", "8")), int.Parse(Arg("--settle-seconds", "10")), pin ? 0 : null);
                     results.Add(await LoadRun.RunAsync(t, settings, m => Console.Error.WriteLine(m), cts.Token));
                 }
@@ -73,6 +73,6 @@ public static class CircuitsCommand
             pin ? $"server on CPU 0 (taskset), driver on CPU {(driverPinned ? "1" : "? (pinning failed)")}" : "not pinned");
         Console.WriteLine(section);
         if (Arg("--write", "") is { Length: > 0 } path) await ReportFile.WriteCircuitsAsync(path, section);
-        return results.All(r => r.Dropped == 0 && r.Badge.Delivered == r.Badge.Expected) ? 0 : 1;
+        return results.All(r => r.Dropped == 0 && r.Loads.All(l => l.Badge.Delivered == l.Badge.Expected)) ? 0 : 1;
     }
 }

@@ -58,17 +58,25 @@ public static class LoadRun
             log($"[{target.Name}] {s.Circuits} open: {openCpuMs:F1} ms CPU each, {(with.LiveBytes - before.LiveBytes) / 1024.0 / s.Circuits:F0} KB live each; idle {s.IdleSeconds} s");
 
             var idle = await HoldAsync(server, gc, s.ServerCpu, TimeSpan.FromSeconds(s.IdleSeconds), _ => Task.CompletedTask, log, ct);
-            log($"[{target.Name}] idle {idle.ServerCpu:F1} % of a core; comments at {s.Rate}/s for {s.Seconds} s");
-            var load = new CommentLoad(members, tracker);
-            var busy = await HoldAsync(server, gc, s.ServerCpu, TimeSpan.FromSeconds(s.Seconds), t => load.RunAsync(s.Rate, t, ct), log, ct);
-            await load.DrainAsync();
-            await Task.Delay(TimeSpan.FromSeconds(1.5), ct); // the last GC events
-            var badge = tracker.TakeFigures(gc.PausedBetween);
+            log($"[{target.Name}] idle {idle.ServerCpu:F1} % of a core");
+            var loads = new List<LoadFigures>();
+            foreach (var rate in s.Rates)
+            {
+                log($"[{target.Name}] comments at {rate}/s for {s.Seconds} s");
+                var load = new CommentLoad(members, tracker);
+                var phase = await HoldAsync(server, gc, s.ServerCpu, TimeSpan.FromSeconds(s.Seconds), t => load.RunAsync(rate, t, ct), log, ct);
+                await load.DrainAsync();
+                await Task.Delay(TimeSpan.FromSeconds(1.5), ct); // the last GC events
+                var badge = tracker.TakeFigures(gc.PausedBetween);
+                loads.Add(new LoadFigures(rate, load.Posted / (double)s.Seconds, load.Skipped, badge, phase));
+                log($"[{target.Name}] badge p50 {badge.Badge.P50:F1} p99 {badge.Badge.P99:F1} ms (no GC pause: p99 {badge.BadgeWithoutGc.P99:F1} ms), " +
+                    $"delivered {badge.Delivered}/{badge.Expected}");
+            }
             var dropped = tabs.Where(t => t.DroppedReason is not null).ToList();
-            log($"[{target.Name}] badge p50 {badge.Badge.P50:F1} p99 {badge.Badge.P99:F1} ms (no GC pause: p99 {badge.BadgeWithoutGc.P99:F1} ms), delivered {badge.Delivered}/{badge.Expected}, dropped {dropped.Count}");
+            log($"[{target.Name}] dropped {dropped.Count}");
             return new RunResult(target.Name, s.Page, s, loadStart, Machine.LoadAverage(), members[0].Writer!.Auth,
                 s.Circuits, tabs.Average(t => t.Components), loginCpuMs, before, with, openCpuMs, Latency.Of(openLatencies),
-                idle, busy, load.Posted / (double)s.Seconds, load.Skipped, badge, dropped.Count, dropped.FirstOrDefault()?.DroppedReason);
+                idle, loads, dropped.Count, dropped.FirstOrDefault()?.DroppedReason);
         }
         finally
         {
@@ -106,7 +114,7 @@ public static class LoadRun
             await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = s.OpenConcurrency, CancellationToken = ct },
                 async (m, c) => { var t = await OpenTabAsync(m, page, tracker, c); lock (tabs) tabs.Add(t); });
             var load = new CommentLoad(members.Take(Math.Min(members.Count, 25)).ToList(), tracker);
-            await load.RunAsync(Math.Min(s.Rate, 50), TimeSpan.FromSeconds(2), ct);
+            await load.RunAsync(Math.Min(s.Rates[0], 50), TimeSpan.FromSeconds(2), ct);
             await load.DrainAsync();
             await CloseAllAsync(tabs);
         }
