@@ -22,7 +22,7 @@ public static class CircuitsCommand
     public static async Task<int> RunAsync(string[] args)
     {
         string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-        var unknown = args.Where((a, i) => a.StartsWith("--") && !Valued.Contains(a) && a is not ("--baseline" or "--no-pin")).ToList();
+        var unknown = args.Where(a => a.StartsWith("--") && !Valued.Contains(a) && a is not ("--baseline" or "--no-pin")).ToList();
         if (unknown.Count > 0)
         {
             Console.Error.WriteLine(Usage);
