@@ -38,7 +38,6 @@ public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = n
 
     /// <summary>Live components of the circuit: roots plus component frames inserted, minus components disposed.</summary>
     public int Components { get; private set; }
-    public int Batches { get; private set; }
 
     /// <summary>Set when the connection ended without <see cref="CloseAsync"/> (server gone, timeout, JS.Error).</summary>
     public string? DroppedReason { get; private set; }
@@ -87,7 +86,6 @@ public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = n
     {
         // Taken first: the arrival time of the batch, before parsing and acknowledging it.
         var arrived = Stopwatch.GetTimestamp();
-        Batches++;
         Components += RenderBatchReader.ComponentDelta(batch);
         if (!_ready.Task.IsCompleted && RenderBatchReader.ContainsText(batch, ReadyMarker.Span)) _ready.TrySetResult();
         observer?.OnBatch(this, batch, arrived);
