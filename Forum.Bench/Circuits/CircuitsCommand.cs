@@ -70,7 +70,7 @@ public static class CircuitsCommand
         }
 
         var section = CircuitsReport.Render(results, command, loadStart, clock.Elapsed,
-            pin ? $"server on CPU 0 (taskset), driver on CPU {(driverPinned ? "1" : "? (pinning failed)")}" : "not pinned");
+            pin ? $"server on CPU 0 (taskset), driver on CPU {(driverPinned ? "1" : "? (pinning failed)")}" : "not pinned", Machine.Commit(root));
         Console.WriteLine(section);
         if (Arg("--write", "") is { Length: > 0 } path) await ReportFile.WriteCircuitsAsync(path, section);
         return results.All(r => r.Dropped == 0 && r.Loads.All(l => l.Badge.Delivered == l.Badge.Expected)) ? 0 : 1;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace Forum.Bench.Circuits.Run;
@@ -10,4 +11,26 @@ public static class Machine
     public static string Describe() =>
         $"{Report.Cpu()}, {Environment.ProcessorCount} cores, {Report.Memory()}, {Report.Os()}, " +
         $"{RuntimeInformation.FrameworkDescription}";
+
+    /// <summary>The commit of the code measured (short hash, "+changes" when the work tree differs), or "unknown".</summary>
+    public static string Commit(string repoRoot)
+    {
+        try
+        {
+            string Git(params string[] args)
+            {
+                var info = new ProcessStartInfo("git", args) { WorkingDirectory = repoRoot, RedirectStandardOutput = true };
+                using var git = Process.Start(info)!;
+                var output = git.StandardOutput.ReadToEnd().Trim();
+                git.WaitForExit();
+                return output;
+            }
+            var head = Git("rev-parse", "--short", "HEAD");
+            return head.Length == 0 ? "unknown" : head + (Git("status", "--porcelain").Length > 0 ? " +changes" : "");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
 }

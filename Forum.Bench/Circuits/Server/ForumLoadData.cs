@@ -26,26 +26,23 @@ public static class ForumLoadData
     public static async Task<LoadAccounts> SeedAsync(string dataDir, int members, int threadComments, CancellationToken ct)
     {
         Directory.CreateDirectory(dataDir);
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddOptions<ForumDataOptions>().Configure(o => o.Directory = dataDir);
-        services.AddDbContextFactory<ForumDbContext>(o => DataExtensions.UseForumSqlite(o, $"Data Source={Path.Combine(dataDir, "forum.db")}"));
-        services.AddForumServices();
-        services.AddIdentityCore<ForumUser>(o => o.User.RequireUniqueEmail = true).AddEntityFrameworkStores<ForumDbContext>();
-        await using var sp = services.BuildServiceProvider();
+        await using var sp = Services(dataDir, clock: null);
         await sp.PrepareForumDatabaseAsync(ct);
 
         // Load posts and comments are dated before the demo data, so "/" shows the same newest movies as a fresh install.
-        var clock = new FixedClock(DateTimeOffset.UtcNow.AddDays(-60));
-        var factory = sp.GetRequiredService<IDbContextFactory<ForumDbContext>>();
-        var posts = new PostService(factory, clock);
-        var comments = new CommentService(factory, sp.GetRequiredService<Forum.Data.Realtime.INotificationBus>(), clock);
+        // The services come from DI (a provider whose clock is fixed), so their constructors may change freely.
+        await using var dated = Services(dataDir, new FixedClock(DateTimeOffset.UtcNow.AddDays(-60)));
+        var clock = dated.GetRequiredService<TimeProvider>();
+        var factory = dated.GetRequiredService<IDbContextFactory<ForumDbContext>>();
+        var posts = dated.GetRequiredService<PostService>();
+        var comments = dated.GetRequiredService<CommentService>();
         // One PBKDF2 hash for all: hashing 10,000 passwords would take minutes; the server still verifies each login.
         var hash = new PasswordHasher<ForumUser>().HashPassword(new ForumUser(), Password);
         var list = new List<(string, int)>();
         var ids = new List<string>();
         for (var start = 0; start < members; start += 250)
         {
-            await using var scope = sp.CreateAsyncScope(); // a fresh DbContext per batch keeps change tracking small
+            await using var scope = dated.CreateAsyncScope(); // a fresh DbContext per batch keeps change tracking small
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
             for (var i = start; i < Math.Min(members, start + 250); i++)
             {
@@ -83,6 +80,18 @@ public static class ForumLoadData
             }
         }
         return new LoadAccounts(list, Password, threadId, threadTotal);
+    }
+
+    /// <summary>Forum.Data as the app registers it, on the load's database, with <paramref name="clock"/> when given.</summary>
+    private static ServiceProvider Services(string dataDir, TimeProvider? clock)
+    {
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddOptions<ForumDataOptions>().Configure(o => o.Directory = dataDir);
+        services.AddDbContextFactory<ForumDbContext>(o => DataExtensions.UseForumSqlite(o, $"Data Source={Path.Combine(dataDir, "forum.db")}"));
+        services.AddForumServices();
+        if (clock is not null) services.AddSingleton(clock); // registered last, so it is the one resolved
+        services.AddIdentityCore<ForumUser>(o => o.User.RequireUniqueEmail = true).AddEntityFrameworkStores<ForumDbContext>();
+        return services.BuildServiceProvider();
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
