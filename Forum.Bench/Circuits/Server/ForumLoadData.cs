@@ -69,7 +69,8 @@ public static class ForumLoadData
             var thread = await db.Posts.OrderBy(p => p.Id).Select(p => new { p.Id, p.CommentCount }).FirstAsync(ct);
             threadId = thread.Id;
             threadTotal = thread.CommentCount;
-            var lines = DemoMovies.CommentLines;
+            // Real sentences of the demo's talk, so cards have realistic lengths.
+            var lines = DemoTalk.ByTitle.Values.SelectMany(t => t).Select(c => c.Body).ToList();
             int? lastTop = null;
             for (var c = 0; threadTotal < threadComments; c++, threadTotal++)
             {
