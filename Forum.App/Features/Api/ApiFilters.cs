@@ -67,6 +67,7 @@ public static class ApiFilters
     {
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.TransferEncoding.Count == 0) return true;
         var buffer = new MemoryStream();
+        request.HttpContext.Response.RegisterForDispose(buffer);
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)

@@ -54,7 +54,8 @@ public static class OpenApiSetup
     /// <summary>Swagger UI at /api/docs for the document at /openapi/v1.json.</summary>
     public static WebApplication UseForumApiDocs(this WebApplication app)
     {
-        app.MapOpenApi(DocumentPath.Replace("v1", "{documentName}", StringComparison.Ordinal)).AllowAnonymous();
+        // The default route, /openapi/{documentName}.json: DocumentPath for the one document, "v1".
+        app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = DocsPath;

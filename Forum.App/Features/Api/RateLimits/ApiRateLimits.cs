@@ -21,6 +21,7 @@ public static class ApiRateLimits
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ApiRateLimitOptions>>((o, limits) =>
         {
             var (permits, window) = (limits.Value.WritesPerMember, TimeSpan.FromSeconds(limits.Value.WindowSeconds));
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 WriterOf(context) is { } member
                     ? RateLimitPartition.GetFixedWindowLimiter(member, _ => Window(permits, window))
