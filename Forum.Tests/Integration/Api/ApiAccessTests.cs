@@ -93,6 +93,42 @@ public sealed class ApiAccessTests(ForumAppFactory app) : IClassFixture<ForumApp
         await ApiAssert.JsonAsync(response, HttpStatusCode.Created);
     }
 
+    [Fact]
+    public async Task Write_ChunkedBodyWithoutLength_IsReadUpToTheLimitOverARealSocket()
+    {
+        using var kestrel = new KestrelForumApp();
+        var client = kestrel.NoRedirectClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await kestrel.App.TokenAsync("alice"));
+        var before = (await kestrel.App.Get<CommentQueries>().ListForPostAsync(1, Ct)).Count;
+
+        var small = await client.PostAsync("/api/posts/1/comments", new ChunkedJson("""{"body":"Sent in chunks"}"""), Ct);
+        var huge = await client.PostAsync("/api/posts/1/comments", new ChunkedJson($$"""{"body":"{{new string('x', 600_000)}}"}"""), Ct);
+
+        await ApiAssert.JsonAsync(small, HttpStatusCode.Created);
+        Assert.Contains("512 KB", (await ApiAssert.ProblemAsync(huge, HttpStatusCode.RequestEntityTooLarge)).Detail);
+        Assert.Equal(before + 1, (await kestrel.App.Get<CommentQueries>().ListForPostAsync(1, Ct)).Count);
+    }
+
+    /// <summary>A JSON body of unknown length, so the client sends it chunked (Transfer-Encoding, no Content-Length).</summary>
+    private sealed class ChunkedJson : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public ChunkedJson(string json)
+        {
+            _bytes = Encoding.UTF8.GetBytes(json);
+            Headers.ContentType = new("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
         Content = method is "GET" or "DELETE" ? null : new StringContent("""{"body":"x","title":"x"}""", Encoding.UTF8, "application/json"),
