@@ -43,7 +43,7 @@ public static class AppExtensions
         services.AddMudServices();
 
         services.AddForumAccounts();
-        services.AddForumTokens();
+        services.AddForumApi();
 
         services.AddScoped<UnreadState>();
         services.AddProblemDetails();
@@ -81,7 +81,7 @@ public static class AppExtensions
         // SecurityHeaders sends the whole policy, frame-ancestors included; a second CSP header would only narrow it.
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
-        app.MapForumApi();
+        app.UseForumApi();
         return app;
     }
 }
