@@ -45,7 +45,7 @@ public static class AppExtensions
         services.AddMudServices();
 
         services.AddForumAccounts();
-        services.AddForumTokens();
+        services.AddForumApi();
 
         services.AddScoped<UnreadState>();
         // Scoped: one per circuit, so each circuit enters and leaves the site for its own member.
@@ -85,7 +85,7 @@ public static class AppExtensions
         // SecurityHeaders sends the whole policy, frame-ancestors included; a second CSP header would only narrow it.
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
-        app.MapForumApi();
+        app.UseForumApi();
         return app;
     }
 }

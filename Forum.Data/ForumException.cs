@@ -6,6 +6,8 @@ public enum ForumErrorKind
     NotFound,
     Forbidden,
     SignInRequired,
+    /// <summary>The request is valid but the item's state says no (others have joined in, the edit window closed).</summary>
+    Conflict,
     /// <summary>Too many requests in a short time (a flood rule); <see cref="ForumException.RetryAfter"/> says when to try again.</summary>
     RateLimited,
 }
@@ -22,5 +24,6 @@ public sealed class ForumException(ForumErrorKind kind, string message) : Except
     public static ForumException NotFound(string message) => new(ForumErrorKind.NotFound, message);
     public static ForumException Forbidden(string message) => new(ForumErrorKind.Forbidden, message);
     public static ForumException SignInRequired(string message) => new(ForumErrorKind.SignInRequired, message);
+    public static ForumException Conflict(string message) => new(ForumErrorKind.Conflict, message);
     public static ForumException RateLimited(string message, TimeSpan retryAfter) => new(ForumErrorKind.RateLimited, message) { RetryAfter = retryAfter };
 }

@@ -34,8 +34,9 @@ public sealed class ChatLimiter(IOptions<ChatOptions> options, TimeProvider cloc
                 member.Recent.RemoveAll(r => now - r.At >= memory);
                 if (requestId is not null && member.Recent.Exists(r => r.RequestId == requestId)) return;
                 if (member.Recent.FindLast(r => now - r.At < duplicate && r.Target == target && r.Text == text) is { } same)
-                    throw ForumException.Invalid(
-                        $"You sent that same message a moment ago; wait {Wait(same.At + duplicate - now)} before sending it again.");
+                    throw ForumException.RateLimited(
+                        $"You sent that same message a moment ago; wait {Wait(same.At + duplicate - now)} before sending it again.",
+                        same.At + duplicate - now);
                 if (member.Sends.Count >= o.MessagesPerWindow)
                 {
                     var wait = member.Sends.Peek() + window - now;

@@ -30,7 +30,7 @@ public sealed partial class ChatService
             if (message.SenderId != userId) throw ForumException.Forbidden("You can only delete your own messages.");
             if (message.DeletedAt is not null) return;
             if (Now - message.CreatedAt > ChatRules.DeleteWindow)
-                throw ForumException.Invalid($"Messages can be deleted for {ChatRules.DeleteWindow.TotalMinutes:0} minutes after sending; " +
+                throw ForumException.Conflict($"Messages can be deleted for {ChatRules.DeleteWindow.TotalMinutes:0} minutes after sending; " +
                     "this one can no longer be deleted.");
             (message.DeletedAt, message.Text) = (Now, "");
             await db.SaveChangesAsync(ct);

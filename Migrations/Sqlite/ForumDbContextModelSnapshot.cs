@@ -287,6 +287,9 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Synopsis")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -303,6 +306,9 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AuthorId", "Id")
                         .IsDescending(false, true);
+
+                    b.HasIndex("AuthorId", "RequestId")
+                        .IsUnique();
 
                     b.HasIndex("CommentCount", "Id");
 

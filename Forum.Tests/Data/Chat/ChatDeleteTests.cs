@@ -34,7 +34,8 @@ public sealed class ChatDeleteTests : ChatTest
 
         var ex = await Assert.ThrowsAsync<ForumException>(() => Db.Chat.DeleteAsync(Alice.Id, sent.Id, Ct));
 
-        Assert.Equal("Messages can be deleted for 5 minutes after sending; this one can no longer be deleted.", ex.Message);
+        Assert.Equal((ForumErrorKind.Conflict, "Messages can be deleted for 5 minutes after sending; this one can no longer be deleted."),
+            (ex.Kind, ex.Message));
         Assert.Equal("Said for good", Assert.Single((await Db.ChatQueries.HistoryAsync(null, ChatRooms.Lobby, ct: Ct)).Items).Text);
         Assert.Empty(Db.Bus.EventsOn<ChatDeleted>(Topics.Room(ChatRooms.Lobby)));
     }

@@ -44,7 +44,7 @@ public sealed class ChatFloodRulesTests : ChatTest
         await SayAsync(Alice, "Anyone watching Heat tonight?", MovieRoom); // another room is another place
         await SayAsync(Bob, "Anyone watching Heat tonight?");             // and another member another sender
 
-        Assert.Equal(ForumErrorKind.Invalid, ex.Kind);
+        Assert.Equal((ForumErrorKind.RateLimited, TimeSpan.FromSeconds(4)), (ex.Kind, ex.RetryAfter));
         Assert.Equal("You sent that same message a moment ago; wait 4 seconds before sending it again.", ex.Message);
         Db.Clock.Advance(TimeSpan.FromSeconds(4));
         await SayAsync(Alice, "Anyone watching Heat tonight?");
