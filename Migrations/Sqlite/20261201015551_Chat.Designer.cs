@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Forum.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ForumDbContext))]
-    [Migration("20261201013925_Chat")]
+    [Migration("20261201015551_Chat")]
     partial class Chat
     {
         /// <inheritdoc />
@@ -290,6 +290,9 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Synopsis")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -306,6 +309,9 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AuthorId", "Id")
                         .IsDescending(false, true);
+
+                    b.HasIndex("AuthorId", "RequestId")
+                        .IsUnique();
 
                     b.HasIndex("CommentCount", "Id");
 
