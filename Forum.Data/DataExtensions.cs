@@ -30,10 +30,7 @@ public static class DataExtensions
             UseForumSqlite(options, data.ResolveConnectionString(contentRoot));
         });
         builder.Services.AddForumServices();
-        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section)
-            .Validate(o => o.Problem() is null, "Forum:Chat is not valid: MessagesPerWindow and WindowSeconds at least 1, " +
-                $"DuplicateSeconds at least 0, HistoryPageSize 1 to {ChatOptions.MaxPageSize}.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;
     }
 
@@ -56,6 +53,7 @@ public static class DataExtensions
         // Allow-all until moderation registers its bans and mutes (before or after this: TryAdd yields, a later Add wins).
         services.TryAddSingleton<IAccountStanding>(AllowAllStanding.Instance);
         services.AddOptions<ChatOptions>();
+        services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
         services.AddSingleton<ChatLimiter>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<ChatQueries>();

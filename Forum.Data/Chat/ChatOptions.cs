@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Forum.Data.Chat;
 
 /// <summary>Bound from "Forum:Chat" and checked at start-up.</summary>
@@ -26,4 +28,11 @@ public sealed class ChatOptions
         : DuplicateSeconds < 0 ? "Forum:Chat:DuplicateSeconds cannot be negative (0 turns the duplicate check off)."
         : HistoryPageSize is < 1 or > MaxPageSize ? $"Forum:Chat:HistoryPageSize must be between 1 and {MaxPageSize}."
         : null;
+}
+
+/// <summary>Stops the app at start-up on a bad Forum:Chat value, naming the key.</summary>
+internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChatOptions options) =>
+        options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }
