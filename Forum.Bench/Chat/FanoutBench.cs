@@ -9,7 +9,8 @@ namespace Forum.Bench.Chat;
 /// <param name="LastDelivery">From the send's start to the moment the last subscriber's handler ran.</param>
 /// <param name="PerMessagePerSecond">Subscribers ÷ the median send → last delivery: one message at a time, SQLite write included.</param>
 /// <param name="BurstPerSecond">Deliveries per second of the bus alone, <see cref="FanoutBench.Burst"/> events published back to back.</param>
-public sealed record FanoutResult(int Subscribers, Stat SenderCall, Stat LastDelivery, double PerMessagePerSecond, double BurstPerSecond);
+/// <param name="Publish">One PublishAsync on the bus: the part of the sender's call that grows with the room.</param>
+public sealed record FanoutResult(int Subscribers, Stat SenderCall, Stat LastDelivery, double PerMessagePerSecond, double BurstPerSecond, Stat Publish);
 
 /// <summary>
 /// One message to a room with N bus subscribers (stand-ins for circuits: each handler counts the delivery, as a circuit's
@@ -61,14 +62,20 @@ public static class FanoutBench
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
         (delivered, done) = (0, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         Volatile.Write(ref target, (long)subscribers * Burst);
+        var publishes = new double[Burst];
         var burst = Stopwatch.StartNew();
-        for (var i = 0; i < Burst; i++) await bus.PublishAsync(Topics.Room(room), new ChatPosted(view with { Id = view.Id + i }));
+        for (var i = 0; i < Burst; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await bus.PublishAsync(Topics.Room(room), new ChatPosted(view with { Id = view.Id + i }));
+            publishes[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
         await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var burstRate = subscribers * (double)Burst / burst.Elapsed.TotalSeconds;
 
         foreach (var s in subscriptions) s.Dispose();
         var lastStat = Measure.Summarize("send → last delivery", lasts, clock.Elapsed);
         return new FanoutResult(subscribers, Measure.Summarize("sender's call", calls, clock.Elapsed), lastStat,
-            subscribers / (lastStat.P50 / 1000), burstRate);
+            subscribers / (lastStat.P50 / 1000), burstRate, Measure.Summarize("publish", publishes, burst.Elapsed));
     }
 }
