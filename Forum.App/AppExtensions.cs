@@ -3,6 +3,7 @@ using Forum.App.Components.Shared;
 using Forum.App.Features.Api;
 using Forum.App.Features.Api.Tokens;
 using Forum.App.Features.Messages;
+using Forum.App.Features.Realtime;
 using Forum.App.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
@@ -44,6 +45,8 @@ public static class AppExtensions
 
         services.AddForumAccounts();
         services.AddForumTokens();
+        services.AddForumRealtime();
+        services.AddForumHealth();
 
         services.AddScoped<UnreadState>();
         services.AddProblemDetails();
@@ -56,6 +59,7 @@ public static class AppExtensions
     {
         // Checked now, not at the first API call: a deployed forum with a weak token key must not start.
         _ = app.Services.GetRequiredService<JwtKeys>();
+        app.UseForumRealtime();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -82,6 +86,7 @@ public static class AppExtensions
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapForumApi();
+        app.MapForumHealth();
         return app;
     }
 }

@@ -43,3 +43,6 @@ public sealed record UnreadJson(int Count, long Version)
 {
     public static UnreadJson From(UnreadChanged u) => new(u.Count, u.Version);
 }
+
+/// <summary>Something a live client shows is gone (/ws `removed`): <see cref="Kind"/> is post, comment or chat.</summary>
+public sealed record RemovedJson(string Kind, long Id);
