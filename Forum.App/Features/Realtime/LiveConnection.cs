@@ -83,7 +83,8 @@ public abstract partial class LiveConnection
         if (Interlocked.Exchange(ref _ended, 1) != 0) return;
         Services.Metrics.Overflowed(Transport);
         Services.Logger.LogInformation("A {Transport} of {UserId} fell {Size} frames behind and was cut", Transport, UserId, Services.Options.SendQueueSize);
-        Terminate();
+        // Not inline: the sender may hold this connection's lock, and cutting runs the connection's own clean-up.
+        ThreadPool.UnsafeQueueUserWorkItem(static c => c.Terminate(), this, preferLocal: false);
     }
 
     /// <summary>No more frames: the writer sends what is queued, then finishes (<see cref="OnDrainedAsync"/>).</summary>
