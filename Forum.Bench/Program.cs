@@ -1,7 +1,11 @@
-// Forum.Bench: message-center read latency and comment write throughput on seeded SQLite databases.
+// Forum.Bench: message-center read latency and comment write throughput on seeded SQLite databases (the default mode),
+// or, with "circuits" first, the Blazor circuit load driver (B1/B3; see Circuits/CircuitsCommand.cs).
 // Usage: dotnet run -c Release --project Forum.Bench -- [--size 10k|1m|all] [--runs N] [--warmup N] [--writes N] [--write PATH]
 using System.Diagnostics;
 using Forum.Bench;
+using Forum.Bench.Circuits;
+
+if (args.FirstOrDefault() == "circuits") return await CircuitsCommand.RunAsync(args[1..]);
 
 var sizes = new Dictionary<string, SeedSize>(StringComparer.OrdinalIgnoreCase)
 {
@@ -33,10 +37,5 @@ foreach (var s in selected) results.Add(await SizeBench.RunAsync(s, options, m =
 
 var report = Report.Render(results, options, command, clock.Elapsed, loadAtStart);
 Console.WriteLine(report);
-if (Arg("--write", "") is { Length: > 0 } path)
-{
-    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-    await File.WriteAllTextAsync(path, report);
-    Console.Error.WriteLine($"wrote {Path.GetFullPath(path)}");
-}
+if (Arg("--write", "") is { Length: > 0 } path) await ReportFile.WriteMainAsync(path, report);
 return results.All(r => r.FirstPlan.Ok && r.DeepPlan.Ok) ? 0 : 1;

@@ -37,4 +37,11 @@ public sealed class PostQueries(IDbContextFactory<ForumDbContext> dbFactory)
                 p.AuthorId, p.Author!.DisplayName, p.Author.UserName ?? "", p.CommentCount, p.CreatedAt, p.EditedAt))
             .FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>Whether anyone but the author has commented: the author may then no longer edit or delete the post.</summary>
+    public async Task<bool> OthersHaveCommentedAsync(int postId, string authorId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await PostService.OthersHaveCommented(db, postId, authorId).FirstOrDefaultAsync(ct);
+    }
 }

@@ -55,6 +55,8 @@ public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INo
         await bus.PublishAsync(Topics.Post(postId), new PostRemoved(postId));
     }
 
+    public const string ClosedMessage = "Others have joined the discussion, so this post can no longer be changed.";
+
     /// <summary>Whether others have commented on the post, which closes it to its author's edits.</summary>
     public static IQueryable<bool> OthersHaveCommented(ForumDbContext db, int postId, string authorId) =>
         db.Posts.Where(p => p.Id == postId).Select(p => db.Comments.Any(c => c.PostId == postId && c.AuthorId != authorId));
@@ -63,7 +65,7 @@ public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INo
     {
         if (post.AuthorId != userId) throw ForumException.Forbidden($"You can only {verb} your own posts.");
         if (await OthersHaveCommented(db, post.Id, userId).FirstAsync(ct))
-            throw ForumException.Invalid("Others have joined the discussion, so this post can no longer be changed.");
+            throw ForumException.Invalid(ClosedMessage);
     }
 
     private static void Apply(Post post, ValidPost valid)

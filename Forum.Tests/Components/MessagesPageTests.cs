@@ -118,4 +118,19 @@ public sealed class MessagesPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal(131, page.FindAll(".message-row").Count));
         Assert.Contains("Comment number 1”", page.FindAll(".message-row")[130].TextContent);
     }
+
+    [Fact]
+    public async Task MessagesPage_CommentDeletedByItsAuthor_ItsRowDisappears()
+    {
+        H.Db.Clock.Advance(TimeSpan.FromMinutes(1));
+        var regret = await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "Said too much"), Ct);
+        var page = Render();
+        page.WaitForAssertion(() => Assert.Contains("Said too much", page.FindAll(".message-row")[0].TextContent));
+
+        await H.Db.CommentEdits.DeleteAsync(Bob, regret.Id, Ct);
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("Said too much", page.Markup));
+        Assert.Equal(MessagesPage.PageSize, page.FindAll(".message-row").Count);
+        Assert.Contains("Comment number 25", page.FindAll(".message-row")[0].TextContent);
+    }
 }

@@ -7,27 +7,11 @@ namespace Forum.Tests.TestSupport;
 public sealed class ClockedAppFactory : ForumAppFactory
 {
     /// <summary>Starts at the real time, so the demo seed's dates (written from the real clock) stay in the past.</summary>
-    public MovableClock Clock { get; } = new(DateTimeOffset.UtcNow);
+    public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
-    }
-}
-
-public sealed class MovableClock(DateTimeOffset start) : TimeProvider
-{
-    private readonly Lock _lock = new();
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_lock) return _now;
-    }
-
-    public void Advance(TimeSpan by)
-    {
-        lock (_lock) _now += by;
     }
 }

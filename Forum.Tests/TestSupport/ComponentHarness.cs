@@ -16,16 +16,12 @@ public sealed class ComponentHarness : IAsyncDisposable
         Db = db;
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        // The feature services come from the test database's own container; the clock is set here because bUnit has its
+        // own TimeProvider, and per-circuit state is built here from the database's services.
+        Context.Services.AddFallbackServiceProvider(db.Services);
         Context.Services.AddSingleton<TimeProvider>(db.Clock);
         Context.Services.AddSingleton<INotificationBus>(db.Bus);
-        Context.Services.AddSingleton(db.Presence);
-        Context.Services.AddSingleton(db.Posts);
-        Context.Services.AddSingleton(db.PostQueries);
-        Context.Services.AddSingleton(db.Comments);
-        Context.Services.AddSingleton(db.CommentQueries);
-        Context.Services.AddSingleton(db.Messages);
-        Context.Services.AddSingleton(db.Profiles);
-        Context.Services.AddScoped<UnreadState>();
+        Context.Services.AddScoped(_ => new UnreadState(db.Bus, db.Messages));
         _auth = Context.AddAuthorization();
     }
 

@@ -38,6 +38,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ManualClock Clock { get; } = new();
     public RecordingBus Bus { get; } = new();
+    /// <summary>Every feature service, as the app wires them (components resolve what they need from here).</summary>
+    public IServiceProvider Services => _services;
     public IDbContextFactory<ForumDbContext> Factory => _services.GetRequiredService<IDbContextFactory<ForumDbContext>>();
     public CommentService Comments => _services.GetRequiredService<CommentService>();
     public CommentQueries CommentQueries => _services.GetRequiredService<CommentQueries>();

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Forum.Tests.Components;
 
 /// <summary>The new post form says what the rules allow, field by field, and keeps what was typed.</summary>
-public sealed class NewPostPageTests : ComponentTest
+public sealed class PostEditorPageTests : ComponentTest
 {
     private const string YearRule = "The year must be between 1888 and 2031";
 
@@ -18,11 +18,11 @@ public sealed class NewPostPageTests : ComponentTest
 
     private async Task<int> PostCountAsync() => (await H.Db.SnapshotAsync()).Posts;
 
-    private IElement Field(IRenderedComponent<NewPostPage> page, string id) => page.Find($"#{id}").Closest(".mud-input-control")!;
+    private IElement Field(IRenderedComponent<PostEditorPage> page, string id) => page.Find($"#{id}").Closest(".mud-input-control")!;
 
-    private IRenderedComponent<NewPostPage> RenderFilled(string title = "Solaris", string year = "1972", string body = "A station above an ocean.")
+    private IRenderedComponent<PostEditorPage> RenderFilled(string title = "Solaris", string year = "1972", string body = "A station above an ocean.")
     {
-        var page = H.Render<NewPostPage>();
+        var page = H.Render<PostEditorPage>();
         page.Find("#post-title").Change(title);
         page.Find("#post-year").Change(year);
         page.Find("#post-body").Change(body);
@@ -31,7 +31,7 @@ public sealed class NewPostPageTests : ComponentTest
 
     private IReadOnlyList<IElement> GenreItems() => H.Popovers!.FindAll(".mud-list-item");
 
-    private void OpenGenres(IRenderedComponent<NewPostPage> page)
+    private void OpenGenres(IRenderedComponent<PostEditorPage> page)
     {
         Field(page, "post-genres").MouseDown();
         H.Popovers!.WaitForAssertion(() => Assert.Equal(PostRules.Genres.Count, GenreItems().Count));
@@ -42,7 +42,7 @@ public sealed class NewPostPageTests : ComponentTest
     [Fact]
     public async Task NewPostPage_EmptyForm_MarksEveryFieldWithItsRuleAndCreatesNothing()
     {
-        var page = H.Render<NewPostPage>();
+        var page = H.Render<PostEditorPage>();
         page.Find("form").Submit();
 
         page.WaitForAssertion(() => Assert.Contains("The title cannot be empty.", Field(page, "post-title").TextContent));
@@ -137,7 +137,7 @@ public sealed class NewPostPageTests : ComponentTest
         H.Context.JSInterop.Setup<Draft?[]>("forum.drafts.read", _ => true).SetResult(
             [new Draft("Stalker", null), new Draft("1979", null), new Draft("Drama,Sci-Fi", null), new Draft("Three men walk into the Zone.", null)]);
 
-        var page = H.Render<NewPostPage>();
+        var page = H.Render<PostEditorPage>();
 
         page.WaitForAssertion(() => Assert.Equal("Stalker", page.Find("#post-title").GetAttribute("value")));
         Assert.Equal("1979", page.Find("#post-year").GetAttribute("value"));
