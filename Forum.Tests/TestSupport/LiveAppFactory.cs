@@ -14,7 +14,7 @@ public class LiveAppFactory(IReadOnlyDictionary<string, string?>? settings = nul
     private string? _baseUrl;
 
 
-    public MovableClock Clock { get; } = new(DateTimeOffset.UtcNow);
+    public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>http://127.0.0.1:port, started on first use.</summary>
     public string BaseUrl => _baseUrl ??= StartKestrel();
