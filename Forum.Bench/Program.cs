@@ -1,11 +1,13 @@
 // Forum.Bench: message-center read latency and comment write throughput on seeded SQLite databases (the default mode),
-// or, with "circuits" first, the Blazor circuit load driver (B1/B3; see Circuits/CircuitsCommand.cs).
+// or, with "circuits" first, the Blazor circuit load driver (B1/B3; see Circuits/CircuitsCommand.cs), or, with "live"
+// first, the /ws transport under load (see Live/LiveCommand.cs).
 // Usage: dotnet run -c Release --project Forum.Bench -- [--size 10k|1m|all] [--runs N] [--warmup N] [--writes N] [--write PATH]
 using System.Diagnostics;
 using Forum.Bench;
 using Forum.Bench.Circuits;
 
 if (args.FirstOrDefault() == "circuits") return await CircuitsCommand.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "live") return await Forum.Bench.Live.LiveCommand.RunAsync(args[1..]);
 
 var sizes = new Dictionary<string, SeedSize>(StringComparer.OrdinalIgnoreCase)
 {

@@ -17,10 +17,12 @@ public sealed class SocketAuthTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.Equal(WebSocketState.Open, socket.State);
     }
 
-    public static TheoryData<string?> BadAuth => ["Bearer not-a-jwt", "Bearer ", "Basic abc", "", null];
-
     [Theory]
-    [MemberData(nameof(BadAuth))]
+    [InlineData("Bearer not-a-jwt")]
+    [InlineData("Bearer ")]
+    [InlineData("Basic abc")]
+    [InlineData("")]
+    [InlineData(null)]
     public async Task Auth_BadToken_AnswersNoAuthAndCloses1008(string? message)
     {
         await using var socket = await app.SocketAsync();

@@ -13,8 +13,11 @@ public sealed partial class SocketConnection
     private int _windowSecond;
     private int _windowCount;
 
-    internal async Task RunAsync()
+    /// <summary>Accepts the upgrade and serves the socket until it ends: one async frame for both (see SocketEndpoint).</summary>
+    internal async Task RunAsync(HttpContext http)
     {
+        // No protocol-level keep-alive timer per socket: the shared sweeper's heartbeat does that job.
+        _ws = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.Zero });
         Services.Registry.Add(this);
         var writer = RunWriterAsync(CancellationToken.None);
         var clean = false;
@@ -58,6 +61,7 @@ public sealed partial class SocketConnection
             // Still registered while the writer finishes, so the sweeper can cut a close that never completes.
             await writer;
             Services.Registry.Remove(this);
+            _ws.Dispose();
         }
     }
 

@@ -11,7 +11,7 @@ namespace Forum.App.Features.Realtime.Sockets;
 /// </summary>
 public sealed partial class SocketConnection : LiveConnection
 {
-    private readonly WebSocket _ws;
+    private WebSocket _ws = null!;
     private readonly long _openedAt = Environment.TickCount64;
     private readonly SocketEvents _events;
     private long _nextPing;
@@ -22,11 +22,7 @@ public sealed partial class SocketConnection : LiveConnection
     private Dictionary<string, IDisposable>? _follows;
     private int _resumeRunning;
 
-    internal SocketConnection(LiveServices services, SocketEvents events, WebSocket ws) : base(services)
-    {
-        _ws = ws;
-        _events = events;
-    }
+    internal SocketConnection(LiveServices services, SocketEvents events) : base(services) => _events = events;
 
     public override Transport Transport => Transport.Socket;
 

@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-
 namespace Forum.App.Features.Realtime.Sockets;
 
 /// <summary>
@@ -15,23 +13,17 @@ public static class SocketEndpoint
         // Resolved once here: touching HttpContext.RequestServices would create a request scope per socket and keep it.
         var services = app.ApplicationServices.GetRequiredService<LiveServices>();
         var events = app.ApplicationServices.GetRequiredService<SocketEvents>();
-        return app.Map(Path, ws =>
-        {
-            ws.UseWebSockets();
-            ws.Run(http => AcceptAsync(http, services, events));
-        });
+        var branch = app.New();
+        branch.UseWebSockets();
+        branch.Run(http => http.WebSockets.IsWebSocketRequest ? new SocketConnection(services, events).RunAsync(http) : RefuseAsync(http));
+        var socket = branch.Build();
+        // A plain path test rather than app.Map, whose async wrapper would stay on the heap for the socket's whole life.
+        return app.Use(next => http => http.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase) ? socket(http) : next(http));
     }
 
-    private static async Task AcceptAsync(HttpContext http, LiveServices services, SocketEvents events)
+    private static Task RefuseAsync(HttpContext http)
     {
-        if (!http.WebSockets.IsWebSocketRequest)
-        {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.Response.WriteAsync("This address speaks WebSocket: connect with ws:// and send {\"event\":\"auth\",\"message\":\"Bearer <token>\"}.");
-            return;
-        }
-        // No protocol-level keep-alive timer per socket: the shared sweeper's heartbeat does that job.
-        using var ws = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.Zero });
-        await new SocketConnection(services, events, ws).RunAsync();
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return http.Response.WriteAsync("This address speaks WebSocket: connect with ws:// and send {\"event\":\"auth\",\"message\":\"Bearer <token>\"}.");
     }
 }
