@@ -35,6 +35,21 @@ public sealed class SocketEventsTests(LiveApp app) : IClassFixture<LiveApp>
     }
 
     [Fact]
+    public async Task Frames_NonAsciiAndQuotes_AreWrittenPlainlyAndStillValidJson()
+    {
+        var thread = await LiveScenario.CreateAsync(app);
+        await using var reader = await app.SignedInSocketAsync("carol");
+        await reader.SendAsync("subscribe", thread.PostId);
+        await reader.SyncAsync();
+
+        await thread.CommentAsync("It's Díaz's \"best\" <b>film</b> 👍🏽");
+
+        var body = (await reader.NextAsync("comment")).GetProperty("body");
+        Assert.Equal("It's Díaz's \"best\" <b>film</b> 👍🏽", body.GetString());
+        Assert.StartsWith("\"It's Díaz's \\\"best\\\" <b>film</b> ", body.GetRawText()); // emoji stay \u escapes: valid, if less plain
+    }
+
+    [Fact]
     public async Task Subscribe_PostDeleted_ArrivesAsRemovedPost()
     {
         var thread = await LiveScenario.CreateAsync(app);

@@ -55,7 +55,8 @@ public sealed class LiveFrames
     public byte[] Socket<T>(string name, T message, long? version = null)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // The writer's own encoder applies to what is serialized into it, so it gets the relaxed one too.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = _json.Encoder }))
         {
             writer.WriteStartObject();
             writer.WriteString("event", name);
