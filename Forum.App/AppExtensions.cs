@@ -44,7 +44,7 @@ public static class AppExtensions
         services.AddMudServices();
 
         services.AddForumAccounts();
-        services.AddForumTokens();
+        services.AddForumApi();
         services.AddForumRealtime();
         services.AddForumHealth();
 
@@ -85,7 +85,7 @@ public static class AppExtensions
         // SecurityHeaders sends the whole policy, frame-ancestors included; a second CSP header would only narrow it.
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
-        app.MapForumApi();
+        app.UseForumApi();
         app.MapForumHealth();
         return app;
     }

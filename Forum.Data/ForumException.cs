@@ -6,6 +6,8 @@ public enum ForumErrorKind
     NotFound,
     Forbidden,
     SignInRequired,
+    /// <summary>The request is valid but the item's state says no (others have joined in, the edit window closed).</summary>
+    Conflict,
 }
 
 /// <summary>A rule said no. The message is written for the member and is safe to show as is.</summary>
@@ -17,4 +19,5 @@ public sealed class ForumException(ForumErrorKind kind, string message) : Except
     public static ForumException NotFound(string message) => new(ForumErrorKind.NotFound, message);
     public static ForumException Forbidden(string message) => new(ForumErrorKind.Forbidden, message);
     public static ForumException SignInRequired(string message) => new(ForumErrorKind.SignInRequired, message);
+    public static ForumException Conflict(string message) => new(ForumErrorKind.Conflict, message);
 }

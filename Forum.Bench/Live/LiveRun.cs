@@ -34,7 +34,15 @@ public static class LiveRun
         await target.BuildAsync(ct);
         var (spec, accounts) = await target.PrepareAsync(dataDir, max + 1, ct);
         var key = TokenMint.NewKey();
-        spec = spec with { Environment = new Dictionary<string, string>(spec.Environment) { ["Forum__Jwt__Key"] = key } };
+        spec = spec with
+        {
+            Environment = new Dictionary<string, string>(spec.Environment)
+            {
+                ["Forum__Jwt__Key"] = key,
+                // One writer posts thousands of comments: the API's per-member write limit is not what is measured here.
+                ["Forum__Api__RateLimits__WritesPerMember"] = "100000",
+            },
+        };
         IReadOnlyDictionary<string, string> tokens;
         await using (var mint = new TokenMint(dataDir, key)) tokens = await mint.IssueAsync(accounts.Members.Select(m => m.UserName), ct);
         log($"{tokens.Count} tokens issued; starting the server");

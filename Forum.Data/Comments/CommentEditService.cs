@@ -63,9 +63,9 @@ public sealed class CommentEditService(IDbContextFactory<ForumDbContext> dbFacto
     {
         if (comment.AuthorId != userId) throw ForumException.Forbidden($"You can only {verb} your own comments.");
         if (clock.GetUtcNow().UtcDateTime - comment.CreatedAt > CommentRules.EditWindow)
-            throw ForumException.Invalid($"Comments can be changed for {CommentRules.EditWindow.TotalMinutes:0} minutes after posting; this one can no longer be changed.");
+            throw ForumException.Conflict($"Comments can be changed for {CommentRules.EditWindow.TotalMinutes:0} minutes after posting; this one can no longer be changed.");
         if (await db.Comments.AnyAsync(c => c.ParentId == comment.Id, ct))
-            throw ForumException.Invalid("Someone has replied to this comment, so it can no longer be changed.");
+            throw ForumException.Conflict("Someone has replied to this comment, so it can no longer be changed.");
     }
 
     private static ForumException Gone() => ForumException.NotFound("That comment does not exist (it may have been removed).");

@@ -73,6 +73,21 @@ public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, 
     public Task<UnreadChanged> MarkReadAsync(string? userId, long notificationId, CancellationToken ct = default) =>
         MarkAsync(userId, n => n.Id == notificationId, ct);
 
+    /// <summary>
+    /// Marks one of the member's own messages read, for clients that must learn of a wrong id: an unknown id and another
+    /// member's message answer the same NotFound, so the answer never reveals that someone else's message exists.
+    /// </summary>
+    public async Task<UnreadChanged> MarkOwnReadAsync(string? userId, long notificationId, CancellationToken ct = default)
+    {
+        if (userId is null) throw ForumException.SignInRequired("Sign in to read your messages.");
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.Notifications.AnyAsync(n => n.Id == notificationId && n.RecipientId == userId, ct))
+                throw ForumException.NotFound("You have no message with that id.");
+        }
+        return await MarkReadAsync(userId, notificationId, ct);
+    }
+
     public Task<UnreadChanged> MarkAllReadAsync(string? userId, CancellationToken ct = default) =>
         MarkAsync(userId, _ => true, ct);
 

@@ -19,6 +19,8 @@ public class Post
     /// <summary>When the author last changed the post; null for a post never edited.</summary>
     public DateTime? EditedAt { get; set; }
     public int CommentCount { get; set; }
+    /// <summary>Chosen by the client per draft, so a repeated submit of one draft stores one post.</summary>
+    public Guid? RequestId { get; set; }
     public List<PostGenre> Genres { get; set; } = [];
 }
 
@@ -42,6 +44,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.HasIndex(p => new { p.CommentCount, p.Id });
         // A member's posts on their profile, newest first: WHERE AuthorId = ? ORDER BY Id DESC, keyset on Id.
         b.HasIndex(p => new { p.AuthorId, p.Id }).IsDescending(false, true);
+        b.HasIndex(p => new { p.AuthorId, p.RequestId }).IsUnique();
     }
 }
 

@@ -57,7 +57,8 @@ public enum PostSort
     MostDiscussed,
 }
 
-public sealed record NewPost(string Title, int Year, IReadOnlyCollection<string> Genres, string Body);
+/// <summary>A post as the member wrote it; <see cref="RequestId"/> identifies the draft so a repeated submit stores it once.</summary>
+public sealed record NewPost(string Title, int Year, IReadOnlyCollection<string> Genres, string Body, Guid? RequestId = null);
 
 /// <summary>A post that passed <see cref="PostRules.Validate"/>: trimmed, normalized, genres in the list's order.</summary>
 public sealed record ValidPost(string Title, int Year, IReadOnlyList<string> Genres, string Body)

@@ -6,17 +6,33 @@ namespace Forum.Data.Posts;
 /// <summary>Posts: create, and the author's edit or delete while no one else has joined the discussion.</summary>
 public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, TimeProvider clock)
 {
+    /// <summary>
+    /// Stores a new post and returns its id. A repeat of one draft (the same <see cref="NewPost.RequestId"/> from the same
+    /// member) returns the first post's id and stores nothing, even when the two submits race.
+    /// </summary>
     public async Task<int> CreateAsync(string? userId, NewPost input, CancellationToken ct = default)
     {
         if (userId is null) throw ForumException.SignInRequired("Sign in to post a movie.");
         var valid = PostRules.Validate(input, clock.GetUtcNow());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await FindRepeatAsync(db, userId, input.RequestId, ct) is { } repeat) return repeat;
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
             throw ForumException.SignInRequired("Your account no longer exists; sign in again.");
-        var post = new Post { AuthorId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var post = new Post { AuthorId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime, RequestId = input.RequestId };
         Apply(post, valid);
         db.Posts.Add(post);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (input.RequestId is not null)
+        {
+            // A concurrent submit of the same draft won the unique (AuthorId, RequestId) index between our check and our insert.
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            var stored = await FindRepeatAsync(fresh, userId, input.RequestId, ct);
+            if (stored is null) throw;
+            return stored.Value;
+        }
         return post.Id;
     }
 
@@ -65,7 +81,7 @@ public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INo
     {
         if (post.AuthorId != userId) throw ForumException.Forbidden($"You can only {verb} your own posts.");
         if (await OthersHaveCommented(db, post.Id, userId).FirstAsync(ct))
-            throw ForumException.Invalid(ClosedMessage);
+            throw ForumException.Conflict(ClosedMessage);
     }
 
     private static void Apply(Post post, ValidPost valid)
@@ -77,6 +93,10 @@ public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INo
         post.GenreList = valid.GenreList;
         post.Genres = [.. valid.Genres.Select(g => new PostGenre { Genre = g })];
     }
+
+    private static async Task<int?> FindRepeatAsync(ForumDbContext db, string userId, Guid? requestId, CancellationToken ct) =>
+        requestId is null ? null
+            : await db.Posts.Where(p => p.AuthorId == userId && p.RequestId == requestId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
 
     private static ForumException Gone() => ForumException.NotFound("That post does not exist (it may have been removed).");
 }

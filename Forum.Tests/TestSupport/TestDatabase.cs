@@ -50,11 +50,13 @@ public sealed class TestDatabase : IAsyncDisposable
     public ProfileQueries Profiles => _services.GetRequiredService<ProfileQueries>();
     public IPresence Presence => _services.GetRequiredService<IPresence>();
 
-    public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default)
+    /// <param name="beforeStart">Runs on the empty file's connection string before the app's start-up path (to plant a leftover, say).</param>
+    public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default, Func<string, Task>? beforeStart = null)
     {
         var db = new TestDatabase(Path.Combine(Path.GetTempPath(), $"forum-tests-{Guid.NewGuid():N}.db"));
         try
         {
+            if (beforeStart is not null) await beforeStart(db._connectionString);
             await db._services.PrepareForumDatabaseAsync(ct);
             return db;
         }

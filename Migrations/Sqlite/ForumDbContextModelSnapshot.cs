@@ -154,6 +154,9 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Synopsis")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -170,6 +173,9 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AuthorId", "Id")
                         .IsDescending(false, true);
+
+                    b.HasIndex("AuthorId", "RequestId")
+                        .IsUnique();
 
                     b.HasIndex("CommentCount", "Id");
 

@@ -40,7 +40,8 @@ public static partial class ApiProblems
         StatusCodes.Status403Forbidden => "You are not allowed to do that.",
         StatusCodes.Status404NotFound => "There is nothing at this address.",
         StatusCodes.Status405MethodNotAllowed => "This address does not accept that method.",
-        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status409Conflict => "That cannot be done in the item's current state.",
+        StatusCodes.Status413PayloadTooLarge => $"The request body is larger than {ApiFilters.MaxBodyBytes / 1024} KB, the most this API reads.",
         StatusCodes.Status415UnsupportedMediaType => "Send JSON (Content-Type: application/json).",
         _ => ReasonPhrases.GetReasonPhrase(status),
     };

@@ -12,6 +12,7 @@ public static class MeEndpoints
                 TokenClaims.UserIdOf(http.User)!, http.User.FindFirst(TokenClaims.Name)?.Value ?? "",
                 http.User.FindFirst(TokenClaims.DisplayName)?.Value ?? "",
                 [.. http.User.FindAll(TokenClaims.Role).Select(c => c.Value)]))
-            .RequireAuthorization()
+            .WithTags("Account")
+            .WithName("GetMe")
             .WithSummary("The member the token belongs to");
 }

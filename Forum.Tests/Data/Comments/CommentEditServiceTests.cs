@@ -71,6 +71,7 @@ public sealed class CommentEditServiceTests : DatabaseTest
 
         Assert.Contains("15 minutes", edit.Message);
         Assert.Contains("15 minutes", delete.Message);
+        Assert.Equal((ForumErrorKind.Conflict, ForumErrorKind.Conflict), (edit.Kind, delete.Kind));
         Assert.Single(await Db.CommentQueries.ListForPostAsync(_post, Ct));
     }
 
@@ -82,9 +83,10 @@ public sealed class CommentEditServiceTests : DatabaseTest
         await Db.Comments.AddAsync(_carol, new NewComment(_post, "Answer.", comment.Id), Ct);
 
         var edit = await Assert.ThrowsAsync<ForumException>(() => Db.CommentEdits.EditAsync(_bob, comment.Id, "Other question?", Ct));
-        await Assert.ThrowsAsync<ForumException>(() => Db.CommentEdits.DeleteAsync(_bob, comment.Id, Ct));
+        var delete = await Assert.ThrowsAsync<ForumException>(() => Db.CommentEdits.DeleteAsync(_bob, comment.Id, Ct));
 
         Assert.Contains("replied", edit.Message);
+        Assert.Equal((ForumErrorKind.Conflict, ForumErrorKind.Conflict), (edit.Kind, delete.Kind));
         Assert.Equal(2, (await Db.CommentQueries.ListForPostAsync(_post, Ct)).Count);
     }
 

@@ -43,6 +43,7 @@ public sealed class PostServiceEditTests : DatabaseTest
 
         Assert.Contains("joined the discussion", edit.Message);
         Assert.Contains("joined the discussion", delete.Message);
+        Assert.Equal((ForumErrorKind.Conflict, ForumErrorKind.Conflict), (edit.Kind, delete.Kind));
         Assert.Equal(before, await Db.SnapshotAsync());
         Assert.Equal("Heat", (await Db.PostQueries.GetAsync(id, Ct))!.Title);
     }
