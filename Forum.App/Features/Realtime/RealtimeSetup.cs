@@ -38,7 +38,11 @@ public static class RealtimeSetup
         app.UseForumSocket();
         app.MapGet("/api/stream", (HttpContext http, LiveServices services) => StreamConnection.RunAsync(http, services))
             .RequireAuthorization()
-            .WithSummary("The member's notifications and unread count as an EventSource stream")
+            .WithName("StreamEvents")
+            .WithTags("Messages")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Your notifications and unread count, live, as an EventSource stream")
             .WithDescription("text/event-stream: `notification` (id: the notification id) and `message` ({count, version}). "
                 + "Send Last-Event-ID to receive every notification after it first. The token may come as ?access_token= (EventSource cannot set headers).");
         return app;
