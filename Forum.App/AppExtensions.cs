@@ -4,6 +4,7 @@ using Forum.App.Features.Api;
 using Forum.App.Features.Api.Tokens;
 using Forum.App.Features.Chat;
 using Forum.App.Features.Messages;
+using Forum.App.Features.Realtime;
 using Forum.App.Hosting;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
@@ -46,6 +47,8 @@ public static class AppExtensions
 
         services.AddForumAccounts();
         services.AddForumApi();
+        services.AddForumRealtime();
+        services.AddForumHealth();
 
         services.AddScoped<UnreadState>();
         // Scoped: one per circuit, so each circuit enters and leaves the site for its own member.
@@ -60,6 +63,7 @@ public static class AppExtensions
     {
         // Checked now, not at the first API call: a deployed forum with a weak token key must not start.
         _ = app.Services.GetRequiredService<JwtKeys>();
+        app.UseForumRealtime();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -86,6 +90,7 @@ public static class AppExtensions
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.UseForumApi();
+        app.MapForumHealth();
         return app;
     }
 }

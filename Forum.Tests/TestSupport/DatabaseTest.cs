@@ -9,7 +9,7 @@ public abstract class DatabaseTest : IAsyncLifetime
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => Db = await TestDatabase.CreateAsync(Ct, ConfigureServices);
+    public async ValueTask InitializeAsync() => Db = await TestDatabase.CreateAsync(Ct, configure: ConfigureServices);
 
     /// <summary>Changes to the app's wiring for every test of the class (options, stand-in services).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

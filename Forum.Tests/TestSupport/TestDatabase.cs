@@ -54,12 +54,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public ChatService Chat => _services.GetRequiredService<ChatService>();
     public ChatQueries ChatQueries => _services.GetRequiredService<ChatQueries>();
 
+    /// <param name="beforeStart">Runs on the empty file's connection string before the app's start-up path (to plant a leftover, say).</param>
     /// <param name="configure">Changes to the app's wiring for this test (options, a stand-in service), applied last.</param>
-    public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default, Action<IServiceCollection>? configure = null)
+    public static async Task<TestDatabase> CreateAsync(
+        CancellationToken ct = default, Func<string, Task>? beforeStart = null, Action<IServiceCollection>? configure = null)
     {
         var db = new TestDatabase(Path.Combine(Path.GetTempPath(), $"forum-tests-{Guid.NewGuid():N}.db"), configure);
         try
         {
+            if (beforeStart is not null) await beforeStart(db._connectionString);
             await db._services.PrepareForumDatabaseAsync(ct);
             return db;
         }

@@ -79,3 +79,6 @@ public sealed record UserCommentJson(int Id, int PostId, string PostTitle, bool 
 {
     public static UserCommentJson From(ProfileComment c) => new(c.Id, c.PostId, c.PostTitle, c.IsReply, c.Excerpt, c.CreatedAt);
 }
+
+/// <summary>Something a live client shows is gone (/ws `removed`): <see cref="Kind"/> is post, comment or chat.</summary>
+public sealed record RemovedJson(string Kind, long Id);

@@ -106,7 +106,7 @@ public sealed class ChatFloodRulesTests : ChatTest
     [Fact]
     public async Task SendAsync_ConfiguredLimits_AreTheOnesApplied()
     {
-        await using var db = await TestSupport.TestDatabase.CreateAsync(Ct, s =>
+        await using var db = await TestSupport.TestDatabase.CreateAsync(Ct, configure: s =>
             s.Configure<ChatOptions>(o => (o.MessagesPerWindow, o.WindowSeconds, o.DuplicateSeconds) = (2, 60, 0)));
         var alice = await db.AddUserAsync("Alice");
 
