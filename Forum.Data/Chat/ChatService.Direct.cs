@@ -1,9 +1,13 @@
+using Forum.Data.Messages;
 using Forum.Data.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Data.Chat;
 
-/// <summary>Private messages: one conversation per pair, the recipient's read marker, and the ignore rule.</summary>
+/// <summary>
+/// Private messages: one conversation per pair, the recipient's read marker, the ignore rule, and the recipient's
+/// message-center entry ("Bob sent you a message") with its unread counter, all in the message's transaction.
+/// </summary>
 public sealed partial class ChatService
 {
     /// <summary>
@@ -32,6 +36,8 @@ public sealed partial class ChatService
         var now = Now;
         var message = new ChatMessage { SenderId = userId, Text = clean, CreatedAt = now, RequestId = requestId };
         bool withheld;
+        Notification? note = null;
+        UnreadChanged? unread = null;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             withheld = await db.MemberIgnores.AnyAsync(i => i.UserId == recipient.Id && i.IgnoredUserId == userId, ct);
@@ -53,13 +59,29 @@ public sealed partial class ChatService
             // The recipient reading this conversation right now has read it on arrival, as a thread being read is.
             var reading = !withheld && presence.IsPresent(Places.Conversation(conversation.Id), recipient.Id);
             if (reading) conversation.Members.Single(m => m.UserId == recipient.Id).LastReadMessageId = message.Id;
+            if (!withheld)
+            {
+                note = new Notification
+                {
+                    RecipientId = recipient.Id, ActorId = userId, Kind = NotificationKind.Direct, ChatMessageId = message.Id,
+                    CreatedAt = now, IsRead = reading,
+                };
+                db.Notifications.Add(note);
+                unread = await UnreadCounters.AddAsync(db, recipient.Id, reading ? 0 : 1, ct);
+            }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
 
         var view = new ChatMessageView(message.Id, null, message.ConversationId, sender, recipient, clean, now, false);
         await bus.PublishAsync(Topics.User(userId), new DirectPosted(view));
-        if (!withheld) await bus.PublishAsync(Topics.User(recipient.Id), new DirectPosted(view));
+        if (note is null || unread is null) return view;
+        await bus.PublishAsync(Topics.User(recipient.Id), new DirectPosted(view));
+        // Built from what this write holds (no query): the record the message center's page would read.
+        var item = new MessageItem(note.Id, NotificationKind.Direct, sender.DisplayName, sender.UserName, null, null, null,
+            MessageService.ExcerptOf(clean), now, note.IsRead, message.Id);
+        await bus.PublishAsync(Topics.User(recipient.Id), new NotificationAdded(recipient.Id, item));
+        await bus.PublishAsync(Topics.User(recipient.Id), unread);
         return view;
     }
 

@@ -17,6 +17,7 @@ public sealed partial class ChatService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         ChatMessage message;
         string? recipientId = null;
+        var changes = new List<UnreadChanged>();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             message = await db.ChatMessages.FirstOrDefaultAsync(m => m.Id == messageId, ct) ?? throw ChatQueries.Gone();
@@ -34,6 +35,10 @@ public sealed partial class ChatService
                     "this one can no longer be deleted.");
             (message.DeletedAt, message.Text) = (Now, "");
             await db.SaveChangesAsync(ct);
+            // The recipient's "sent you a message" goes with it, and their counter with its unread mark.
+            var told = await db.Notifications.Where(n => n.ChatMessageId == messageId).Select(n => new { n.RecipientId, n.IsRead }).ToListAsync(ct);
+            await db.Notifications.Where(n => n.ChatMessageId == messageId).ExecuteDeleteAsync(ct);
+            foreach (var note in told) changes.Add(await UnreadCounters.AddAsync(db, note.RecipientId, note.IsRead ? 0 : -1, ct));
             await tx.CommitAsync(ct);
         }
         if (message.Room is { } room)
@@ -44,11 +49,14 @@ public sealed partial class ChatService
         var deleted = new DirectDeleted(message.ConversationId!.Value, messageId);
         await bus.PublishAsync(Topics.User(userId), deleted);
         if (!message.Withheld) await bus.PublishAsync(Topics.User(recipientId!), deleted);
+        // Told read or not: an open message list drops the row.
+        foreach (var change in changes) await bus.PublishAsync(Topics.User(change.UserId), change);
     }
 
     /// <summary>
-    /// The member has read their conversation with <paramref name="withUserName"/> up to its newest message. Returns the
-    /// member's unread state; a change is published (read marker, then count) after commit.
+    /// The member has read their conversation with <paramref name="withUserName"/> up to its newest message, and with it
+    /// every "sent you a message" of that conversation in My messages. Returns the member's unread state; changes are
+    /// published (read marker, then count) after commit.
     /// </summary>
     public async Task<UnreadChanged> MarkConversationReadAsync(string? userId, string? withUserName, CancellationToken ct = default)
     {
@@ -57,18 +65,24 @@ public sealed partial class ChatService
         if (id is not { } conversationId) return await UnreadCounters.GetAsync(db, me.Id, ct);
         var mine = db.ConversationMembers.Where(cm => cm.ConversationId == conversationId && cm.UserId == me.Id);
         var upTo = await mine.Select(cm => cm.LastMessageId ?? 0).FirstAsync(ct);
+        var notes = db.Notifications.Where(n => n.RecipientId == me.Id && !n.IsRead && n.Kind == NotificationKind.Direct
+            && n.ChatMessage!.ConversationId == conversationId);
         // Nothing new (the usual case when a conversation is opened again): answer without queueing for the write lock.
-        if (!await mine.AnyAsync(cm => cm.LastReadMessageId < upTo, ct)) return await UnreadCounters.GetAsync(db, me.Id, ct);
+        if (!await mine.AnyAsync(cm => cm.LastReadMessageId < upTo, ct) && !await notes.AnyAsync(ct))
+            return await UnreadCounters.GetAsync(db, me.Id, ct);
+        int moved, marked;
         UnreadChanged state;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             // Markers only move forward, whichever of two tabs commits last.
-            var moved = await mine.Where(cm => cm.LastReadMessageId < upTo).ExecuteUpdateAsync(s => s.SetProperty(cm => cm.LastReadMessageId, upTo), ct);
-            state = await UnreadCounters.GetAsync(db, me.Id, ct);
-            if (moved == 0) return state;
+            moved = await mine.Where(cm => cm.LastReadMessageId < upTo).ExecuteUpdateAsync(s => s.SetProperty(cm => cm.LastReadMessageId, upTo), ct);
+            marked = await notes.ExecuteUpdateAsync(s => s.SetProperty(n => n.IsRead, true), ct);
+            state = marked > 0 ? await UnreadCounters.AddAsync(db, me.Id, -marked, ct) : await UnreadCounters.GetAsync(db, me.Id, ct);
+            if (moved == 0 && marked == 0) return state;
             await tx.CommitAsync(ct);
         }
-        await bus.PublishAsync(Topics.User(me.Id), new ConversationRead(me.Id, conversationId, upTo));
+        if (moved > 0) await bus.PublishAsync(Topics.User(me.Id), new ConversationRead(me.Id, conversationId, upTo));
+        if (marked > 0) await bus.PublishAsync(Topics.User(me.Id), state);
         return state;
     }
 

@@ -58,10 +58,14 @@ public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, 
         return Project(rows.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take));
     }
 
-    /// <summary>notifications → comments → posts → users, the excerpt still raw (see <see cref="ExcerptOf"/>).</summary>
+    /// <summary>
+    /// notifications → comments → posts → users (or → chat messages for a private message), the excerpt still raw (see
+    /// <see cref="ExcerptOf"/>).
+    /// </summary>
     private static IQueryable<MessageItem> Project(IQueryable<Notification> rows) =>
         rows.Select(n => new MessageItem(n.Id, n.Kind, n.Actor!.DisplayName, n.Actor.UserName ?? "", n.PostId, n.Post!.Title, n.CommentId,
-            n.Comment!.Body.Substring(0, ExcerptLength + 1), n.CreatedAt, n.IsRead));
+            n.CommentId != null ? n.Comment!.Body.Substring(0, ExcerptLength + 1) : n.ChatMessage!.Text.Substring(0, ExcerptLength + 1),
+            n.CreatedAt, n.IsRead, n.ChatMessageId));
 
     public async Task<UnreadChanged> GetUnreadAsync(string userId, CancellationToken ct = default)
     {

@@ -204,7 +204,10 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CommentId")
+                    b.Property<long?>("ChatMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -217,10 +220,9 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PostAuthorId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PostId")
+                    b.Property<int?>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RecipientId")
@@ -231,6 +233,8 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActorId");
 
+                    b.HasIndex("ChatMessageId");
+
                     b.HasIndex("CommentId");
 
                     b.HasIndex("PostId");
@@ -240,7 +244,10 @@ namespace Forum.Migrations.Sqlite.Migrations
                     b.HasIndex("RecipientId", "CreatedAt", "Id")
                         .IsDescending(false, true, true);
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", t =>
+                        {
+                            t.HasCheckConstraint("CK_Notifications_CommentOrChatMessage", "(\"CommentId\" IS NULL) <> (\"ChatMessageId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Forum.Data.Messages.UserCounter", b =>
@@ -699,17 +706,20 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Forum.Data.Chat.ChatMessage", "ChatMessage")
+                        .WithMany()
+                        .HasForeignKey("ChatMessageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Forum.Data.Comments.Comment", "Comment")
                         .WithMany()
                         .HasForeignKey("CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Forum.Data.Posts.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Forum.Data.Users.ForumUser", null)
                         .WithMany()
@@ -718,6 +728,8 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Actor");
+
+                    b.Navigation("ChatMessage");
 
                     b.Navigation("Comment");
 

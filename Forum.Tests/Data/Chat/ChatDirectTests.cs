@@ -132,7 +132,7 @@ public sealed class ChatDirectTests : ChatTest
         Assert.Equal([(Carol.Id, 1), (Bob.Id, 0)], page.Items.Select(c => (c.Other.Id, c.Unread)));
         var read = Assert.Single(Db.Bus.EventsOn<ConversationRead>(Topics.User(Alice.Id)));
         Assert.Equal(last.Id, read.LastReadMessageId);
-        Assert.Equal(1, (await Db.ChatQueries.ConversationsAsync(Bob.Id, ct: Ct)).Items.Count);
+        Assert.Single((await Db.ChatQueries.ConversationsAsync(Bob.Id, ct: Ct)).Items);
     }
 
     [Fact]

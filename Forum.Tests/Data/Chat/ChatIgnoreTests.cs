@@ -85,7 +85,7 @@ public sealed class ChatIgnoreTests : ChatTest
         Assert.False(await Db.ChatQueries.IsIgnoringAsync(Alice.Id, Bob.Id, Ct));
         Assert.Equal([(Alice.Id, true), (Carol.Id, true)],
             Db.Bus.EventsOn<IgnoreChanged>(Topics.User(Bob.Id)).Select(e => (e.OtherUserId, e.Ignoring)));
-        Assert.Empty(Db.Bus.Published.Where(p => p.Topic != Topics.User(Bob.Id)));
+        Assert.DoesNotContain(Db.Bus.Published, p => p.Topic != Topics.User(Bob.Id));
     }
 
     [Fact]

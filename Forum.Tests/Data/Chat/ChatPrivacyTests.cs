@@ -32,7 +32,7 @@ public sealed class ChatPrivacyTests : ChatTest
         }
         Assert.Empty((await Db.ChatQueries.ConversationsAsync(Carol.Id, ct: Ct)).Items);
         await AssertSameAsUnknownAsync(() => Db.Chat.DeleteAsync(Carol.Id, secret.Id, Ct));
-        Assert.Empty(Db.Bus.Published.Where(p => p.Topic == Topics.User(Carol.Id)));
+        Assert.DoesNotContain(Db.Bus.Published, p => p.Topic == Topics.User(Carol.Id));
         Assert.False((await Db.ChatQueries.GetMessageAsync(Bob.Id, secret.Id, Ct)).Deleted);
     }
 
