@@ -145,7 +145,8 @@ public sealed class SocketEventsTests(LiveApp app) : IClassFixture<LiveApp>
         var stored = (await app.Get<Forum.Data.Messages.MessageService>().GetAfterAsync(thread.OwnerId, 0, take: 100, ct: Ct)).Select(m => m.Id)
             .Concat((await app.Get<Forum.Data.Messages.MessageService>().GetAfterAsync(thread.OwnerId, ids[99], take: 100, ct: Ct)).Select(m => m.Id));
         Assert.Equal(stored, ids);
-        Assert.Equal(versions.Order().Distinct(), versions);
+        // Never backwards; a resume always ends with the count, so it may repeat the version of a live one just before it.
+        Assert.Equal(versions.Order(), versions);
         await owner.ExpectQuietAsync();
     }
 }
