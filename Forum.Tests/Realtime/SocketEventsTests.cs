@@ -117,7 +117,7 @@ public sealed class SocketEventsTests(LiveApp app) : IClassFixture<LiveApp>
     }
 
     [Fact]
-    public async Task Resume_WhileCommentsKeepArriving_EachNotificationArrivesExactlyOnceInOrder()
+    public async Task Resume_WhileCommentsKeepArriving_EachNotificationArrivesExactlyOnce()
     {
         var thread = await LiveScenario.CreateAsync(app);
         for (var i = 0; i < 150; i++) await thread.CommentAsync($"before {i}"); // more than one backlog page
@@ -144,7 +144,10 @@ public sealed class SocketEventsTests(LiveApp app) : IClassFixture<LiveApp>
         }
         var stored = (await app.Get<Forum.Data.Messages.MessageService>().GetAfterAsync(thread.OwnerId, 0, take: 100, ct: Ct)).Select(m => m.Id)
             .Concat((await app.Get<Forum.Data.Messages.MessageService>().GetAfterAsync(thread.OwnerId, ids[99], take: 100, ct: Ct)).Select(m => m.Id));
-        Assert.Equal(stored, ids);
+        // Each exactly once. Entries that went out live before the resume began come first (the client saw them then),
+        // so only the set is fixed here; the backlog's own order is checked by the resume tests without live writes.
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(stored.Order(), ids.Order());
         // Never backwards; a resume always ends with the count, so it may repeat the version of a live one just before it.
         Assert.Equal(versions.Order(), versions);
         await owner.ExpectQuietAsync();

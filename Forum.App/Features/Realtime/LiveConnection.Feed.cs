@@ -13,7 +13,9 @@ namespace Forum.App.Features.Realtime;
 public abstract partial class LiveConnection
 {
     private const int ResumePage = 100;
-    private const int RecentCapacity = 16;
+    // Live entries a resume must not send again: those sent between auth and the resume request (a busy member can get
+    // dozens in that gap). Grown on demand, so an idle socket holds none.
+    private const int RecentCapacity = 256;
 
     private IDisposable? _feed;
     private long _version = -1;
@@ -174,9 +176,13 @@ public abstract partial class LiveConnection
     /// <summary>Live entries sent lately, so that a resume asked for just after does not send them twice.</summary>
     private void Remember(long id)
     {
-        _recent ??= new long[RecentCapacity];
-        _recent[_recentNext] = id;
-        _recentNext = (_recentNext + 1) % RecentCapacity;
+        _recent ??= new long[8];
+        if (_recentNext == _recent.Length)
+        {
+            if (_recent.Length < RecentCapacity) Array.Resize(ref _recent, _recent.Length * 2);
+            else _recentNext = 0; // full: the oldest goes
+        }
+        _recent[_recentNext++] = id;
         _highest = Math.Max(_highest, id);
     }
 
