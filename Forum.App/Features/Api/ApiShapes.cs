@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Forum.Data.Chat;
 using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
@@ -86,3 +88,49 @@ public sealed record UserCommentJson(int Id, int PostId, string PostTitle, bool 
 
 /// <summary>Something a live client shows is gone (/ws `removed`): <see cref="Kind"/> is post, comment or chat.</summary>
 public sealed record RemovedJson(string Kind, long Id);
+
+/// <summary>
+/// A chat message (REST, and the /ws `chat`, `direct` and `history` events): in a room (`room`) or private (`to`, the
+/// recipient's user name, and `toName`). `from` is the sender's user name, `fromName` their display name. A deleted
+/// message keeps its place with empty `text` and `deleted: true`.
+/// </summary>
+public sealed record ChatJson(
+    long Id,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Room,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? To,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ToName,
+    string From, string FromName, string Text, DateTime At, bool Deleted)
+{
+    /// <summary>Named Of, not From: <c>from</c> is a field of the message.</summary>
+    public static ChatJson Of(ChatMessageView m) =>
+        new(m.Id, m.Room, m.To?.UserName, m.To?.DisplayName, m.Sender.UserName, m.Sender.DisplayName, m.Text, m.CreatedAt, m.Deleted);
+}
+
+/// <summary>A chat room: its name for join and the URLs, its title, its movie (null for the lobby), how many people are in it now,
+/// and (for one room) the members there, each once.</summary>
+public sealed record ChatRoomJson(
+    string Name, string DisplayName, int? PostId, int Online,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChatMemberJson>? Members = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Visitors = null)
+{
+    public static ChatRoomJson From(ChatRoomSummary r) => new(r.Room.Name, r.Room.DisplayName, r.Room.PostId, r.Online);
+}
+
+/// <summary>A member as chat shows them: by user name (for URLs and @mentions) and display name.</summary>
+public sealed record ChatMemberJson(string UserName, string DisplayName)
+{
+    public static ChatMemberJson From(ChatMember m) => new(m.UserName, m.DisplayName);
+}
+
+/// <summary>One of my conversations (GET /api/chat/direct): with whom, the newest message I can see, how many I have not read.</summary>
+public sealed record ConversationJson(string With, string WithName, ChatJson? LastMessage, int Unread, DateTime LastMessageAt)
+{
+    public static ConversationJson From(ConversationSummary c) =>
+        new(c.Other.UserName, c.Other.DisplayName, c.LastMessage is { } m ? ChatJson.Of(m) : null, c.Unread, c.LastMessageAt);
+}
+
+/// <summary>/ws `history`: a room's messages, oldest first. `more`: another `history` frame of the same join follows.</summary>
+public sealed record ChatHistoryJson(string Room, IReadOnlyList<ChatJson> Items, bool More);
+
+/// <summary>/ws `joined` / `left`: who came into or left a room (`user` null for an anonymous visitor) and how many are there now.</summary>
+public sealed record RoomPresenceJson(string Room, string? User, string? DisplayName, int Online);

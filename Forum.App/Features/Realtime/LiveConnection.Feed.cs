@@ -147,8 +147,20 @@ public abstract partial class LiveConnection
                 break;
             case EventsMissed:
                 await CatchUpAsync();
+                OnMemberEvent(busEvent);
+                break;
+            default:
+                OnMemberEvent(busEvent);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The member's other events (private chat messages, ignore changes), for a transport that shows them; the stream
+    /// shows only notifications and the count. Runs on the member topic's queue, in publish order.
+    /// </summary>
+    protected virtual void OnMemberEvent(BusEvent busEvent)
+    {
     }
 
     /// <summary>The bus could not deliver everything: ask the database, which is always the truth.</summary>

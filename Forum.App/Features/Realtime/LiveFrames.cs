@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Forum.App.Features.Api;
+using Forum.Data.Chat;
 using Forum.Data.Messages;
 using Forum.Data.Realtime;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,9 @@ public sealed class LiveFrames
     public static readonly byte[] AuthOk = Encoding.UTF8.GetBytes("""{"event":"auth","message":"auth is ok"}""");
     public static readonly byte[] NoAuth = Encoding.UTF8.GetBytes("""{"event":"noauth","message":"auth is fail"}""");
     public static readonly byte[] KeepAlive = Encoding.UTF8.GetBytes(": keep-alive\n\n");
+
+    /// <summary>What a room's presence place starts with ("room:"), so a presence change can name its room.</summary>
+    private static readonly string RoomPlace = Places.Room("");
 
     private readonly JsonSerializerOptions _json;
     private readonly ConditionalWeakTable<BusEvent, byte[]?> _socketFrames = new();
@@ -50,6 +54,10 @@ public sealed class LiveFrames
         : StreamEvent("message", null, UnreadJson.From(state));
 
     public byte[] Error(string reason) => Socket("error", reason);
+
+    /// <summary>One page of a room's history for one socket (read for it, filtered by its member's ignores): not cached.</summary>
+    public byte[] History(string room, IReadOnlyList<ChatMessageView> items, bool more) =>
+        Socket("history", new ChatHistoryJson(room, [.. items.Select(ChatJson.Of)], more));
 
     /// <summary><c>{"event": name, "message": message}</c>, and a <c>version</c> beside the message when given.</summary>
     public byte[] Socket<T>(string name, T message, long? version = null)
@@ -88,6 +96,12 @@ public sealed class LiveFrames
         CommentEdited c => Socket("comment", CommentJson.From(c.Comment)),
         CommentRemoved r => Socket("removed", new RemovedJson("comment", r.CommentId)),
         PostRemoved p => Socket("removed", new RemovedJson("post", p.PostId)),
+        ChatPosted c => Socket("chat", ChatJson.Of(c.Message)),
+        ChatDeleted d => Socket("removed", new RemovedJson("chat", d.MessageId)),
+        DirectPosted d => Socket("direct", ChatJson.Of(d.Message)),
+        DirectDeleted d => Socket("removed", new RemovedJson("chat", d.MessageId)),
+        PresenceChanged p when p.Place.StartsWith(RoomPlace, StringComparison.Ordinal) => Socket(p.Joined ? "joined" : "left",
+            new RoomPresenceJson(p.Place[RoomPlace.Length..], p.Member.UserName, p.Member.UserId is null ? null : p.Member.DisplayName, p.Count)),
         _ => null,
     };
 

@@ -34,6 +34,9 @@ public sealed class RealtimeOptions
     /// <summary>Posts one socket may follow at once.</summary>
     [Range(1, 10_000)] public int MaxSubscriptions { get; set; } = 50;
 
+    /// <summary>Chat rooms one socket may be in at once.</summary>
+    [Range(1, 1000)] public int MaxRooms { get; set; } = 20;
+
     /// <summary>How long a socket may take to answer our close frame before it is cut.</summary>
     [Range(1, 60)] public int CloseGraceSeconds { get; set; } = 5;
 }

@@ -1,3 +1,4 @@
+using Forum.App.Features.Realtime.Chat;
 using Forum.App.Features.Realtime.Sockets;
 using Forum.App.Features.Realtime.Stream;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -16,12 +17,16 @@ public static class RealtimeSetup
         services.AddSingleton<LiveFrames>();
         services.AddSingleton<LiveServices>();
         services.AddSingleton<SocketEvents>();
+        services.AddSingleton<ChatFanout>();
         services.AddHostedService<RealtimeSweeper>();
         services.AddSocketEvent<AuthEvent>();
         services.AddSocketEvent<HeartbeatEvent>();
         services.AddSocketEvent<SubscribeEvent>();
         services.AddSocketEvent<UnsubscribeEvent>();
         services.AddSocketEvent<ResumeEvent>();
+        services.AddSocketEvent<JoinEvent>();
+        services.AddSocketEvent<LeaveEvent>();
+        services.AddSocketEvent<ChatEvent>();
         services.AddHealthChecks().AddCheck<RealtimeHealthCheck>("realtime");
         return services;
     }

@@ -110,18 +110,19 @@ public sealed partial class SocketConnection
     private async Task DispatchAsync(Message message)
     {
         string? name;
-        JsonElement payload;
+        JsonElement frame, payload;
         try
         {
             using var json = JsonDocument.Parse(message.Bytes.AsMemory(0, message.Length));
             var root = json.RootElement;
             name = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-            payload = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var m) ? m.Clone() : default;
+            frame = name is null ? default : root.Clone();
+            payload = name is not null && frame.TryGetProperty("message", out var m) ? m : default;
         }
         catch (JsonException)
         {
             name = null;
-            payload = default;
+            frame = payload = default;
         }
         finally
         {
@@ -144,7 +145,7 @@ public sealed partial class SocketConnection
         }
         try
         {
-            await handler.HandleAsync(this, payload);
+            await handler.HandleAsync(this, payload, frame);
         }
         catch (ForumException ex)
         {

@@ -36,6 +36,7 @@ public sealed partial class SocketConnection : LiveConnection
     {
         var first = !IsAuthenticated;
         if (!SetIdentity(principal)) return false;
+        TakeMember(principal);
         if (first) Volatile.Write(ref _nextPing, Environment.TickCount64 + Services.Options.HeartbeatSeconds * 1000L);
         return true;
     }
@@ -166,6 +167,7 @@ public sealed partial class SocketConnection : LiveConnection
     private void Release()
     {
         StopFeed();
+        LeaveRooms();
         Dictionary<string, IDisposable>? follows;
         lock (Gate)
         {

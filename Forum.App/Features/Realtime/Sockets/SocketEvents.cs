@@ -21,6 +21,12 @@ public interface ISocketEventHandler
     /// socket are handled one at a time; a <see cref="Forum.Data.ForumException"/> becomes an <c>error</c> with its text.
     /// </summary>
     ValueTask HandleAsync(SocketConnection socket, JsonElement message);
+
+    /// <summary>
+    /// As <see cref="HandleAsync(SocketConnection, JsonElement)"/>, with the whole frame, for an event that reads a field
+    /// beside <c>message</c> (PROTOCOL.md allows extra fields; <c>join</c> takes <c>after</c> there).
+    /// </summary>
+    ValueTask HandleAsync(SocketConnection socket, JsonElement message, JsonElement frame) => HandleAsync(socket, message);
 }
 
 public sealed class SocketEvents(IEnumerable<ISocketEventHandler> handlers)
