@@ -6,6 +6,7 @@ using Forum.Bench;
 using Forum.Bench.Circuits;
 
 if (args.FirstOrDefault() == "circuits") return await CircuitsCommand.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "heap") return await Forum.Bench.Heap.HeapCommand.RunAsync(args[1..]);
 
 var sizes = new Dictionary<string, SeedSize>(StringComparer.OrdinalIgnoreCase)
 {
