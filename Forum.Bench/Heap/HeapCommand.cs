@@ -13,7 +13,7 @@ namespace Forum.Bench.Heap;
 public static class HeapCommand
 {
     public const string Usage =
-        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE]";
+        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE] [--components]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -28,6 +28,11 @@ public static class HeapCommand
         {
             var graph = HeapGraph.Load(Path.Combine(dumps, "after.dmp"));
             Console.WriteLine(HeapWho.Render(graph, new Dominators(graph), who));
+            return 0;
+        }
+        if (args.Contains("--components"))
+        {
+            Console.WriteLine(HeapComponents.Render(Path.Combine(dumps, "after.dmp"), int.Parse(Arg("--circuits", "100"))));
             return 0;
         }
         if (args.Contains("--analyze"))
