@@ -46,6 +46,9 @@ public static class AppExtensions
         services.AddForumApi();
 
         services.AddScoped<UnreadState>();
+        services.AddSingleton<Features.Posts.PostCardMarkup>();
+        services.AddScoped<Overlays>();
+        services.AddScoped<DocumentTitle.Shown>();
         services.AddProblemDetails();
         // Binding failures throw, so ApiProblems can say what was wrong instead of answering an empty 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

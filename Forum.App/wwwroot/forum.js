@@ -49,7 +49,12 @@ window.forum = (function () {
         if (el) el.title = new Date(Date.parse(el.dateTime)).toLocaleString();
     });
 
-    return { timeText, refreshTimes, scrollToId };
+    // The page title on the circuit (DocumentTitle): the head is not re-rendered there.
+    function setTitle(text) {
+        document.title = text;
+    }
+
+    return { timeText, refreshTimes, scrollToId, setTitle };
 })();
 
 // Text fields under a rule (RuleTextField) are wrapped in <div data-draft="key" data-max="n">.
