@@ -40,6 +40,25 @@ public static class CircuitsReport
                   $"{F(l.Badge.Post.P50)} / {F(l.Badge.Post.P99)} | {l.Badge.Delivered:N0} / {l.Badge.Expected:N0} | {l.Badge.FailedPosts} | " +
                   $"{l.Phase.ServerCpu:F0} / {F(l.Phase.OthersOnServerCore)} / {l.Phase.DriverCpu:F0} | {Gcs(l.Phase.Gc)} | {r.WriterAuth} |");
         L();
+        if (results.Any(r => r.Thread is not null))
+        {
+            L("### B5: a live comment in an open thread, and the thread's render");
+            L();
+            L("`thread-end` opens the thread through a link to its last comment (the page shown is the thread's last one, where new comments appear); " +
+              "`thread` opens it at the top. Batch: bytes of the render batch that showed the new comment, per tab. Prerender and render: 30 tabs opened one " +
+              "at a time after the load (no queueing behind other opens): the prerender GET, and UpdateRootComponents → the interactive batch.");
+            L();
+            L("| server | page | thread comments | circuits | components / circuit | new comment: batch bytes p50 / max | arrival p50 / p99 ms | delivered / expected | prerender p50 / p99 ms | render p50 / p99 ms | load avg start → end |");
+            L("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            foreach (var r in results.Where(r => r.Thread is not null))
+            {
+                var t = r.Thread!;
+                L($"| {r.Target} | `{r.Page}` | {r.Settings.ThreadComments:N0} | {r.Circuits:N0} | {t.Components:F0} | {t.Batch.P50:F0} / {t.Batch.Max:F0} | " +
+                  $"{F(t.Arrival.P50)} / {F(t.Arrival.P99)} | {t.Delivered:N0} / {t.Expected:N0} | {F(t.Prerender.P50)} / {F(t.Prerender.P99)} | " +
+                  $"{F(t.Render.P50)} / {F(t.Render.P99)} | {r.LoadStart} → {r.LoadEnd} |");
+            }
+            L();
+        }
         var ratios = Ratios(results).ToList();
         if (ratios.Count > 0)
         {

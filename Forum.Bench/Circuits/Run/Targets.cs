@@ -39,7 +39,7 @@ public abstract class Target(string name, string projectDir, string dllName)
 /// <summary>The forum (Forum.App), its database seeded through Forum.Data before it starts.</summary>
 public sealed class ForumTarget(string repoRoot, int threadComments) : Target("forum", Path.Combine(repoRoot, "Forum.App"), "Forum.App.dll")
 {
-    public const string ThreadPage = "thread";
+    public const string ThreadPage = "thread", ThreadEndPage = "thread-end";
 
     public override bool Serves(string page) => true;
 
