@@ -53,4 +53,31 @@ public sealed class ComponentBudgetTests : ComponentTest
         Assert.Equal(before + 10, Components(layout));
         Assert.Equal(20, layout.FindComponents<CommentCard>().Count);
     }
+
+    [Fact]
+    public async Task PostPage_ThousandComments_OpensWithOnePageOfCards()
+    {
+        await ThreadSeed.AddAsync(H.Db.Factory, Post, [Alice, Bob], 1000, H.Db.Clock.GetUtcNow().UtcDateTime, Ct);
+        var layout = RenderInLayout(b => { b.OpenComponent<PostPage>(0); b.AddAttribute(1, nameof(PostPage.Id), Post); b.CloseComponent(); });
+        layout.WaitForAssertion(() => Assert.Equal(CommentWindow.PageSize, layout.FindAll(".comment").Count));
+
+        Assert.Equal(CommentWindow.PageSize, layout.FindComponents<CommentCard>().Count);
+        Assert.True(Components(layout) <= CommentWindow.PageSize + 30, $"{Components(layout)} components");
+    }
+
+    [Fact]
+    public async Task PostPage_NewComment_RendersItsCardAndLeavesTheOthersAlone()
+    {
+        for (var i = 0; i < 20; i++) await H.Db.Comments.AddAsync(Bob, new NewComment(Post, $"Early comment {i}"), Ct);
+        var layout = RenderInLayout(b => { b.OpenComponent<PostPage>(0); b.AddAttribute(1, nameof(PostPage.Id), Post); b.CloseComponent(); });
+        layout.WaitForAssertion(() => Assert.Equal(20, layout.FindAll(".comment").Count));
+        var cards = layout.FindComponents<CommentCard>();
+        var renders = cards.Select(c => c.RenderCount).ToList();
+
+        await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "Live comment"), Ct);
+        layout.WaitForAssertion(() => Assert.Equal(21, layout.FindAll(".comment").Count));
+
+        // StableComponent: the cards already shown do not render again, so the batch holds the new card and the count.
+        Assert.Equal(renders, cards.Select(c => c.RenderCount));
+    }
 }
