@@ -54,7 +54,15 @@ window.forum = (function () {
         document.title = text;
     }
 
-    return { timeText, refreshTimes, scrollToId, setTitle };
+    // After an in-app navigation (FocusOnNavigation): focus the new page's heading, as Blazor's FocusOnNavigate does.
+    function focusFirst(selector) {
+        const el = document.querySelector(selector);
+        if (!el) return;
+        if (!el.hasAttribute("tabindex")) el.tabIndex = -1;
+        el.focus({ preventScroll: true });
+    }
+
+    return { timeText, refreshTimes, scrollToId, setTitle, focusFirst };
 })();
 
 // Text fields under a rule (RuleTextField) are wrapped in <div data-draft="key" data-max="n">.

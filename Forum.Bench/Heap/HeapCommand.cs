@@ -13,7 +13,7 @@ namespace Forum.Bench.Heap;
 public static class HeapCommand
 {
     public const string Usage =
-        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE] [--components]";
+        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE] [--components] [--cpu] [--cpu-report FILE [--callers METHOD]]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -28,6 +28,11 @@ public static class HeapCommand
         {
             var graph = HeapGraph.Load(Path.Combine(dumps, "after.dmp"));
             Console.WriteLine(HeapWho.Render(graph, new Dominators(graph), who));
+            return 0;
+        }
+        if (Arg("--cpu-report", "") is { Length: > 0 } nettrace)
+        {
+            Console.WriteLine(CpuProfile.Report(nettrace, int.Parse(Arg("--types", "60")), Arg("--callers", "") is { Length: > 0 } c ? c : null));
             return 0;
         }
         if (args.Contains("--components"))
@@ -66,6 +71,17 @@ public static class HeapCommand
                 foreach (var t in warm) await t.CloseAsync();
             }
             await Task.Delay(TimeSpan.FromSeconds(3), ct);
+            if (args.Contains("--cpu"))
+            {
+                // Where the opens spend the server's CPU, instead of where the circuits keep their bytes.
+                var (user0, system0) = UserAndSystem(server.Pid);
+                var trace = await CpuProfile.RecordAsync(server.Pid, Path.Combine(dumps, "opens.nettrace"),
+                    async () => tabs = await OpenAsync(loadMembers, page, circuits), ct);
+                var (user1, system1) = UserAndSystem(server.Pid);
+                Console.WriteLine($"Server CPU per open (profiler on): user {(user1 - user0) * 10.0 / circuits:F1} ms, system {(system1 - system0) * 10.0 / circuits:F1} ms\n");
+                Console.WriteLine(CpuProfile.Report(trace, int.Parse(Arg("--types", "60"))));
+                return 0;
+            }
             before = await DumpAsync(server.Pid, Path.Combine(dumps, "before.dmp"), ct);
             tabs = await OpenAsync(loadMembers, page, circuits);
             Console.Error.WriteLine($"{circuits} circuits open on {page}, {tabs.Average(t => t.Components):F0} components each");
@@ -107,6 +123,14 @@ public static class HeapCommand
             lock (tabs) tabs.Add(tab);
         });
         return tabs;
+    }
+
+    /// <summary>utime and stime of a process in clock ticks (10 ms).</summary>
+    private static (long User, long System) UserAndSystem(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11]), long.Parse(fields[12]));
     }
 
     /// <summary>A forced full GC (so the dump's free space is settled), then a heap dump by the runtime's own createdump.</summary>
