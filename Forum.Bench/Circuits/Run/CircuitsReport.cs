@@ -23,7 +23,7 @@ public static class CircuitsReport
         L();
         L("### B1: memory and CPU per circuit");
         L();
-        L("| server | page | circuits | components / circuit | live KB / circuit | heap KB / circuit | open: server CPU ms / circuit | open p50 / p99 ms | idle server CPU (% of a core) | idle GCs 0/1/2, max pause ms | dropped | load avg start → end |");
+        L("| server | page | circuits | components / circuit | live KB / circuit | heap KB / circuit | open: server CPU ms / circuit | open p50 / p99 ms | idle server CPU (% of a core) | idle GCs 0/1/2, max pause ms (MB allocated) | dropped | load avg start → end |");
         L("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
             L($"| {r.Target} | `{r.Page}` | {r.Circuits:N0} | {r.ComponentsPerCircuit:F0} | {r.LiveKbPerCircuit:F0} | {r.HeapKbPerCircuit:F0} | " +
@@ -31,7 +31,7 @@ public static class CircuitsReport
         L();
         L("### B3: comment → badge in every tab of the post's author");
         L();
-        L("| server | page | circuits (members × tabs) | comments/s target → done (skipped) | badge p50 / p99 / max ms | badge p99 ms, updates no GC paused (share) | POST p50 / p99 ms | delivered / expected | failed POSTs | CPU % of a core: server / others on its core / driver | GCs 0/1/2, max pause ms | auth |");
+        L("| server | page | circuits (members × tabs) | comments/s target → done (skipped) | badge p50 / p99 / max ms | badge p99 ms, updates no GC paused (share) | POST p50 / p99 ms | delivered / expected | failed POSTs | CPU % of a core: server / others on its core / driver | GCs 0/1/2, max pause ms (MB allocated) | auth |");
         L("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
             foreach (var l in r.Loads)
@@ -90,6 +90,6 @@ public static class CircuitsReport
     private static string Share(BadgeFigures b) => b.Badge.Count == 0 ? "–" : $"{100.0 * b.BadgeWithoutGc.Count / b.Badge.Count:F0} %";
 
     private static string X(double a, double b) => b > 0 ? $"{a / b:F1}×" : "n/a";
-    private static string Gcs(Server.GcFigures g) => $"{g.Gen0}/{g.Gen1}/{g.Gen2}, {g.MaxPauseMs:F1}";
+    private static string Gcs(Server.GcFigures g) => $"{g.Gen0}/{g.Gen1}/{g.Gen2}, {g.MaxPauseMs:F1} ({g.AllocatedMb:F0} MB)";
     private static string F(double ms) => double.IsNaN(ms) ? "–" : ms.ToString(ms < 10 ? "F1" : "F0", CultureInfo.InvariantCulture);
 }
