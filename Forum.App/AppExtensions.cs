@@ -2,8 +2,11 @@ using Forum.App.Components.Account;
 using Forum.App.Components.Shared;
 using Forum.App.Features.Api;
 using Forum.App.Features.Api.Tokens;
+using Forum.App.Features.Chat;
 using Forum.App.Features.Messages;
+using Forum.App.Features.Realtime;
 using Forum.App.Hosting;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -44,11 +47,15 @@ public static class AppExtensions
 
         services.AddForumAccounts();
         services.AddForumApi();
+        services.AddForumRealtime();
+        services.AddForumHealth();
 
         services.AddScoped<UnreadState>();
         services.AddSingleton<Features.Posts.PostCardMarkup>();
         services.AddScoped<Overlays>();
         services.AddScoped<DocumentTitle.Shown>();
+        // Scoped: one per circuit, so each circuit enters and leaves the site for its own member.
+        services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddProblemDetails();
         // Binding failures throw, so ApiProblems can say what was wrong instead of answering an empty 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -59,6 +66,7 @@ public static class AppExtensions
     {
         // Checked now, not at the first API call: a deployed forum with a weak token key must not start.
         _ = app.Services.GetRequiredService<JwtKeys>();
+        app.UseForumRealtime();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -85,6 +93,7 @@ public static class AppExtensions
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.UseForumApi();
+        app.MapForumHealth();
         return app;
     }
 }

@@ -34,6 +34,13 @@ public static class Measure
         return new Stat(name, runs, Percentile(samples, 0.50), Percentile(samples, 0.99), samples.Average(), samples[^1], total.Elapsed);
     }
 
+    /// <summary>A <see cref="Stat"/> of samples (milliseconds) taken one after another over <paramref name="total"/>.</summary>
+    public static Stat Summarize(string name, double[] samples, TimeSpan total)
+    {
+        var sorted = samples.Order().ToArray();
+        return new Stat(name, sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Average(), sorted[^1], total);
+    }
+
     private static double Percentile(double[] sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

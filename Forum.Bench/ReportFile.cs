@@ -1,34 +1,38 @@
 namespace Forum.Bench;
 
 /// <summary>
-/// docs/BENCHMARKS.md holds two reports: the message-center one (the whole file) and the circuits one (a marked
-/// section). Writing either keeps the other.
+/// docs/BENCHMARKS.md holds the message-center report (the file's head) and marked sections written by other commands
+/// (circuits, live, chat). Writing any of them keeps the others.
 /// </summary>
 public static class ReportFile
 {
     public const string Begin = "<!-- circuits:begin -->", End = "<!-- circuits:end -->";
 
-    /// <summary>Writes the message-center report, keeping the circuits section already in the file.</summary>
+    /// <summary>Writes the message-center report, keeping every marked section already in the file.</summary>
     public static async Task WriteMainAsync(string path, string report)
     {
-        var section = File.Exists(path) ? Section(await File.ReadAllTextAsync(path)) : null;
-        await WriteAsync(path, section is null ? report : report.TrimEnd() + "\n\n" + section + "\n");
+        var text = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
+        var sections = string.Join("\n\n", new[] { "circuits", "live", "chat" }.Select(n => Section(text, n)).OfType<string>());
+        await WriteAsync(path, sections.Length == 0 ? report : report.TrimEnd() + "\n\n" + sections + "\n");
     }
 
-    /// <summary>Puts <paramref name="section"/> between the circuits markers, replacing the previous one or appending.</summary>
-    public static async Task WriteCircuitsAsync(string path, string section)
+    public static Task WriteCircuitsAsync(string path, string section) => WriteSectionAsync(path, "circuits", section);
+
+    /// <summary>Puts <paramref name="section"/> between the <paramref name="name"/> markers, replacing the previous one or appending.</summary>
+    public static async Task WriteSectionAsync(string path, string name, string section)
     {
         var text = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
-        var marked = $"{Begin}\n{section.TrimEnd()}\n{End}";
-        var old = Section(text);
+        var marked = $"<!-- {name}:begin -->\n{section.TrimEnd()}\n<!-- {name}:end -->";
+        var old = Section(text, name);
         await WriteAsync(path, old is null ? text.TrimEnd() + "\n\n" + marked + "\n" : text.Replace(old, marked));
     }
 
-    private static string? Section(string text)
+    private static string? Section(string text, string name)
     {
-        var b = text.IndexOf(Begin, StringComparison.Ordinal);
-        var e = text.IndexOf(End, StringComparison.Ordinal);
-        return b >= 0 && e > b ? text[b..(e + End.Length)] : null;
+        var (begin, end) = ($"<!-- {name}:begin -->", $"<!-- {name}:end -->");
+        var b = text.IndexOf(begin, StringComparison.Ordinal);
+        var e = text.IndexOf(end, StringComparison.Ordinal);
+        return b >= 0 && e > b ? text[b..(e + end.Length)] : null;
     }
 
     private static async Task WriteAsync(string path, string text)

@@ -145,7 +145,7 @@ public static class Seeder
         return sb.ToString();
     }
 
-    private static Guid RandomGuid(Random rng)
+    internal static Guid RandomGuid(Random rng)
     {
         Span<byte> bytes = stackalloc byte[16];
         rng.NextBytes(bytes);
@@ -154,7 +154,7 @@ public static class Seeder
         return new Guid(bytes);
     }
 
-    private static void Exec(SqliteConnection conn, string sql, SqliteTransaction? tx = null)
+    internal static void Exec(SqliteConnection conn, string sql, SqliteTransaction? tx = null)
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
@@ -162,7 +162,7 @@ public static class Seeder
         cmd.ExecuteNonQuery();
     }
 
-    private static List<(string, string)> Query(SqliteConnection conn, string sql)
+    internal static List<(string, string)> Query(SqliteConnection conn, string sql)
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
@@ -172,7 +172,7 @@ public static class Seeder
         return rows;
     }
 
-    private static SqliteCommand Prepare(SqliteConnection conn, SqliteTransaction tx, string table, params string[] columns)
+    internal static SqliteCommand Prepare(SqliteConnection conn, SqliteTransaction tx, string table, params string[] columns)
     {
         var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
@@ -184,7 +184,7 @@ public static class Seeder
     }
 
     /// <summary>Binds like EF does: DateTime as 'yyyy-MM-dd HH:mm:ss.FFFFFFF' text, bool as 0/1, null as NULL.</summary>
-    private static void Run(SqliteCommand cmd, params object?[] values)
+    internal static void Run(SqliteCommand cmd, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
         cmd.ExecuteNonQuery();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Forum.Data.Chat;
 using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +30,7 @@ public static class DataExtensions
             UseForumSqlite(options, data.ResolveConnectionString(contentRoot));
         });
         builder.Services.AddForumServices();
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;
     }
 
@@ -47,6 +50,13 @@ public static class DataExtensions
         services.AddSingleton<MessageService>();
         services.AddSingleton<ProfileQueries>();
         services.AddSingleton<SessionService>();
+        // Allow-all until moderation registers its bans and mutes (before or after this: TryAdd yields, a later Add wins).
+        services.TryAddSingleton<IAccountStanding>(AllowAllStanding.Instance);
+        services.AddOptions<ChatOptions>();
+        services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
+        services.AddSingleton<ChatLimiter>();
+        services.AddSingleton<ChatService>();
+        services.AddSingleton<ChatQueries>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Forum.Data.Chat;
 using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
@@ -17,6 +18,10 @@ public class ForumDbContext(DbContextOptions<ForumDbContext> options) : Identity
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<UserCounter> UserCounters => Set<UserCounter>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
+    public DbSet<MemberIgnore> MemberIgnores => Set<MemberIgnore>();
 
     /// <summary>Every DateTime is stored as UTC and read back marked UTC, so APIs and pages say "Z".</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>

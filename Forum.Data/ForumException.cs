@@ -8,6 +8,8 @@ public enum ForumErrorKind
     SignInRequired,
     /// <summary>The request is valid but the item's state says no (others have joined in, the edit window closed).</summary>
     Conflict,
+    /// <summary>Too many requests in a short time (a flood rule); <see cref="ForumException.RetryAfter"/> says when to try again.</summary>
+    RateLimited,
 }
 
 /// <summary>A rule said no. The message is written for the member and is safe to show as is.</summary>
@@ -15,9 +17,13 @@ public sealed class ForumException(ForumErrorKind kind, string message) : Except
 {
     public ForumErrorKind Kind { get; } = kind;
 
+    /// <summary>For <see cref="ForumErrorKind.RateLimited"/>: how long until the same request would be admitted.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ForumException Invalid(string message) => new(ForumErrorKind.Invalid, message);
     public static ForumException NotFound(string message) => new(ForumErrorKind.NotFound, message);
     public static ForumException Forbidden(string message) => new(ForumErrorKind.Forbidden, message);
     public static ForumException SignInRequired(string message) => new(ForumErrorKind.SignInRequired, message);
     public static ForumException Conflict(string message) => new(ForumErrorKind.Conflict, message);
+    public static ForumException RateLimited(string message, TimeSpan retryAfter) => new(ForumErrorKind.RateLimited, message) { RetryAfter = retryAfter };
 }

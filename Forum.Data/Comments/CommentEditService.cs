@@ -1,5 +1,6 @@
 using Forum.Data.Messages;
 using Forum.Data.Realtime;
+using Forum.Data.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Data.Comments;
@@ -8,7 +9,8 @@ namespace Forum.Data.Comments;
 /// The author's second thoughts: edit or delete a comment while the edit window is open (15 minutes, and no reply yet).
 /// A delete takes its notifications with it and moves every recipient's unread counter in the same transaction.
 /// </summary>
-public sealed class CommentEditService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, TimeProvider clock)
+public sealed class CommentEditService(
+    IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, IAccountStanding standing, TimeProvider clock)
 {
     public async Task<CommentView> EditAsync(string? userId, int commentId, string? body, CancellationToken ct = default)
     {
@@ -17,6 +19,7 @@ public sealed class CommentEditService(IDbContextFactory<ForumDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, ct) ?? throw Gone();
         await CheckWindowAsync(db, comment, userId, "edit", ct);
+        await standing.EnsureCanWriteAsync(userId, ct);
         if (comment.Body != text)
         {
             comment.Body = text;

@@ -1,11 +1,13 @@
 using Forum.Data.Messages;
 using Forum.Data.Realtime;
+using Forum.Data.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Data.Comments;
 
 /// <summary>Adds comments and replies: the comment, its notifications and the unread counters in one transaction, then publishes.</summary>
-public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, IPresence presence, TimeProvider clock)
+public sealed class CommentService(
+    IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, IPresence presence, IAccountStanding standing, TimeProvider clock)
 {
     public async Task<CommentView> AddAsync(string? userId, NewComment input, CancellationToken ct = default)
     {
@@ -16,8 +18,10 @@ public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, 
         if (await FindRepeatAsync(db, userId, input.RequestId, ct) is { } repeat) return repeat;
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
             throw ForumException.SignInRequired("Your account no longer exists; sign in again.");
-        var postAuthorId = await db.Posts.Where(p => p.Id == input.PostId).Select(p => p.AuthorId).FirstOrDefaultAsync(ct)
+        await standing.EnsureCanWriteAsync(userId, ct);
+        var post = await db.Posts.Where(p => p.Id == input.PostId).Select(p => new { p.AuthorId, p.Title }).FirstOrDefaultAsync(ct)
             ?? throw ForumException.NotFound("That post does not exist (it may have been removed).");
+        var postAuthorId = post.AuthorId;
 
         int? threadId = null;
         string? answeredAuthorId = null;
@@ -38,7 +42,7 @@ public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, 
         {
             PostId = input.PostId, AuthorId = userId, ParentId = threadId, Body = body, CreatedAt = now, RequestId = input.RequestId,
         };
-        var changes = new List<UnreadChanged>();
+        var changes = new List<(Notification Row, UnreadChanged State)>();
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             db.Comments.Add(comment);
@@ -59,12 +63,13 @@ public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, 
             {
                 // What arrives in the thread the member is reading right now is read: no badge bump, no unread row.
                 var reading = presence.IsPresent(Places.Post(input.PostId), recipient);
-                db.Notifications.Add(new Notification
+                var row = new Notification
                 {
                     RecipientId = recipient, ActorId = userId, Kind = kind, PostId = input.PostId,
                     PostAuthorId = postAuthorId, CommentId = comment.Id, CreatedAt = now, IsRead = reading,
-                });
-                changes.Add(await UnreadCounters.AddAsync(db, recipient, reading ? 0 : 1, ct));
+                };
+                db.Notifications.Add(row);
+                changes.Add((row, await UnreadCounters.AddAsync(db, recipient, reading ? 0 : 1, ct)));
             }
             await db.SaveChangesAsync(ct);
             await db.Posts.Where(p => p.Id == input.PostId)
@@ -75,7 +80,14 @@ public sealed class CommentService(IDbContextFactory<ForumDbContext> dbFactory, 
         // Committed: from here on the caller going away must not stop the live updates.
         var view = await CommentQueries.Project(db.Comments.AsNoTracking().Where(c => c.Id == comment.Id)).SingleAsync(CancellationToken.None);
         await bus.PublishAsync(Topics.Post(view.PostId), new CommentAdded(view));
-        foreach (var change in changes) await bus.PublishAsync(Topics.User(change.UserId), change);
+        foreach (var (row, state) in changes)
+        {
+            // Built from what this write already holds (no query): the same record the message center's page reads.
+            var item = new MessageItem(row.Id, row.Kind, view.AuthorName, view.AuthorUserName, view.PostId, post.Title, view.Id,
+                MessageService.ExcerptOf(view.Body), view.CreatedAt, row.IsRead);
+            await bus.PublishAsync(Topics.User(state.UserId), new NotificationAdded(state.UserId, item));
+            await bus.PublishAsync(Topics.User(state.UserId), state);
+        }
         return view;
     }
 

@@ -15,14 +15,38 @@ public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, 
         take = Math.Clamp(take, 1, MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await PageQuery(db, userId, after, take + 1).ToListAsync(ct);
-        // The query fetched ExcerptLength + 1 characters (code points, as SQL counts them); receiving all of them means the
-        // body may go on, so the excerpt must end at a whole word with "…" even when collapsing whitespace made it short.
-        var items = rows.Take(take).Select(r => r with
-        {
-            Excerpt = TextRules.Excerpt(r.Excerpt, ExcerptLength, more: r.Excerpt.EnumerateRunes().Count() > ExcerptLength),
-        }).ToList();
+        var items = rows.Take(take).Select(r => r with { Excerpt = ExcerptOf(r.Excerpt) }).ToList();
         var next = rows.Count > take ? new MessageCursor(items[^1].CreatedAt, items[^1].Id) : null;
         return new MessagePage(items, next);
+    }
+
+    /// <summary>
+    /// The member's messages after <paramref name="afterId"/>, oldest first: what a live client missed while away (ids
+    /// only grow, and rows outlive a restart, so this needs no replay buffer in memory).
+    /// </summary>
+    public async Task<IReadOnlyList<MessageItem>> GetAfterAsync(string userId, long afterId, int take = 100, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await Project(db.Notifications.AsNoTracking().Where(n => n.RecipientId == userId && n.Id > afterId)
+            .OrderBy(n => n.Id).Take(Math.Clamp(take, 1, MaxPageSize))).ToListAsync(ct);
+        return [.. rows.Select(r => r with { Excerpt = ExcerptOf(r.Excerpt) })];
+    }
+
+    /// <summary>
+    /// A message's excerpt from its comment's body (or from the first ExcerptLength + 1 characters of it, which is all the
+    /// page query fetches): receiving more than ExcerptLength code points (as SQL counts them) means the body may go on,
+    /// so the excerpt ends at a whole word with "…" even when collapsing whitespace made it short.
+    /// </summary>
+    public static string ExcerptOf(string body)
+    {
+        var runes = 0;
+        var end = 0;
+        foreach (var rune in body.EnumerateRunes())
+        {
+            if (++runes > ExcerptLength + 1) break;
+            end += rune.Utf16SequenceLength;
+        }
+        return TextRules.Excerpt(body[..end], ExcerptLength, more: runes > ExcerptLength);
     }
 
     /// <summary>notifications → comments → posts → users in one statement, keyset-paged on (CreatedAt, Id) over the recipient index.</summary>
@@ -31,10 +55,17 @@ public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, 
         var rows = db.Notifications.AsNoTracking().Where(n => n.RecipientId == userId);
         if (after is not null)
             rows = rows.Where(n => n.CreatedAt <= after.CreatedAt && (n.CreatedAt < after.CreatedAt || n.Id < after.Id));
-        return rows.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)
-            .Select(n => new MessageItem(n.Id, n.Kind, n.Actor!.DisplayName, n.Actor.UserName ?? "", n.PostId, n.Post!.Title, n.CommentId,
-                n.Comment!.Body.Substring(0, ExcerptLength + 1), n.CreatedAt, n.IsRead));
+        return Project(rows.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take));
     }
+
+    /// <summary>
+    /// notifications → comments → posts → users (or → chat messages for a private message), the excerpt still raw (see
+    /// <see cref="ExcerptOf"/>).
+    /// </summary>
+    private static IQueryable<MessageItem> Project(IQueryable<Notification> rows) =>
+        rows.Select(n => new MessageItem(n.Id, n.Kind, n.Actor!.DisplayName, n.Actor.UserName ?? "", n.PostId, n.Post!.Title, n.CommentId,
+            n.CommentId != null ? n.Comment!.Body.Substring(0, ExcerptLength + 1) : n.ChatMessage!.Text.Substring(0, ExcerptLength + 1),
+            n.CreatedAt, n.IsRead, n.ChatMessageId));
 
     public async Task<UnreadChanged> GetUnreadAsync(string userId, CancellationToken ct = default)
     {

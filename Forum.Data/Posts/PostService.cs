@@ -1,10 +1,12 @@
+using Forum.Data.Chat;
 using Forum.Data.Realtime;
+using Forum.Data.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Data.Posts;
 
 /// <summary>Posts: create, and the author's edit or delete while no one else has joined the discussion.</summary>
-public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, TimeProvider clock)
+public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INotificationBus bus, IAccountStanding standing, TimeProvider clock)
 {
     /// <summary>
     /// Stores a new post and returns its id. A repeat of one draft (the same <see cref="NewPost.RequestId"/> from the same
@@ -18,6 +20,7 @@ public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INo
         if (await FindRepeatAsync(db, userId, input.RequestId, ct) is { } repeat) return repeat;
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
             throw ForumException.SignInRequired("Your account no longer exists; sign in again.");
+        await standing.EnsureCanWriteAsync(userId, ct);
         var post = new Post { AuthorId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime, RequestId = input.RequestId };
         Apply(post, valid);
         db.Posts.Add(post);
@@ -45,6 +48,7 @@ public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INo
         {
             var post = await db.Posts.Include(p => p.Genres).FirstOrDefaultAsync(p => p.Id == postId, ct) ?? throw Gone();
             await CheckOwnedAndQuietAsync(db, post, userId, "edit", ct);
+            await standing.EnsureCanWriteAsync(userId, ct);
             if (post.Title == valid.Title && post.Year == valid.Year && post.Body == valid.Body && post.GenreList == valid.GenreList) return;
             Apply(post, valid);
             post.EditedAt = clock.GetUtcNow().UtcDateTime;
@@ -66,6 +70,9 @@ public sealed class PostService(IDbContextFactory<ForumDbContext> dbFactory, INo
             // Replies point at their comment without cascading: remove them first, then the rest goes with the post.
             await db.Comments.Where(c => c.PostId == postId && c.ParentId != null).ExecuteDeleteAsync(ct);
             await db.Posts.Where(p => p.Id == postId).ExecuteDeleteAsync(ct);
+            // The movie's watch-party room goes with it (its name would answer NotFound; the rows would be unreachable).
+            var room = ChatRooms.Movie(postId);
+            await db.ChatMessages.Where(m => m.Room == room).ExecuteDeleteAsync(ct);
             await tx.CommitAsync(ct);
         }
         await bus.PublishAsync(Topics.Post(postId), new PostRemoved(postId));

@@ -6,6 +6,12 @@ public abstract record BusEvent;
 /// <summary>A member's unread count changed; <see cref="Version"/> grows with every change, so late events can be ignored.</summary>
 public sealed record UnreadChanged(string UserId, int Count, long Version) : BusEvent;
 
+/// <summary>
+/// A new entry in a member's message center, published on the member's topic after commit (beside the
+/// <see cref="UnreadChanged"/> it causes), so live clients can show it without reloading the list.
+/// </summary>
+public sealed record NotificationAdded(string UserId, Messages.MessageItem Item) : BusEvent;
+
 public sealed record CommentAdded(Comments.CommentView Comment) : BusEvent;
 
 /// <summary>A comment's text changed (its author edited it); published on the post's topic.</summary>
@@ -40,6 +46,8 @@ public static class Topics
     public static string User(string userId) => $"user:{userId}";
     public static string Post(int postId) => $"post:{postId}";
     public static string Presence(string place) => $"presence:{place}";
+    /// <summary>A chat room's messages (<see cref="Chat.ChatPosted"/>, <see cref="Chat.ChatDeleted"/>); the room's canonical name.</summary>
+    public static string Room(string room) => $"room:{room}";
 }
 
 /// <summary>Publish/subscribe between the services that write and the circuits and sockets that show.</summary>

@@ -1,7 +1,10 @@
 namespace Forum.Data.Realtime;
 
-/// <summary>Someone in a place: a member, or an anonymous visitor (null <see cref="UserId"/>, counted per connection).</summary>
-public sealed record PresenceMember(string? UserId, string DisplayName)
+/// <summary>
+/// Someone in a place: a member, or an anonymous visitor (null <see cref="UserId"/>, counted per connection).
+/// <see cref="UserName"/> is the member's stable handle (for links and @mentions), when the caller knows it.
+/// </summary>
+public sealed record PresenceMember(string? UserId, string DisplayName, string? UserName = null)
 {
     public static PresenceMember Visitor { get; } = new(null, "");
 }
@@ -12,7 +15,16 @@ public sealed record PresenceChanged(string Place, PresenceMember Member, bool J
 /// <summary>Where people are right now: readers of a post, members of a chat room, the whole site.</summary>
 public static class Places
 {
+    /// <summary>The site itself: every signed-in member with a live circuit or socket. Visitors do not enter it.</summary>
+    public const string Site = "site";
+
     public static string Post(int postId) => $"post:{postId}";
+
+    /// <summary>A chat room, by its canonical name: who is in it now.</summary>
+    public static string Room(string room) => $"room:{room}";
+
+    /// <summary>A private conversation open on a member's screen: what arrives in it is read at once.</summary>
+    public static string Conversation(long conversationId) => $"conversation:{conversationId}";
 }
 
 /// <summary>
@@ -28,4 +40,7 @@ public interface IPresence
 
     /// <summary>People in the place: each member once, each anonymous connection once.</summary>
     int Count(string place);
+
+    /// <summary>The signed-in members in the place, each once, by display name (visitors are only counted).</summary>
+    IReadOnlyList<PresenceMember> Members(string place);
 }

@@ -42,8 +42,8 @@ public static class DemoSeeder
         }
 
         var bus = new InProcessNotificationBus(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessNotificationBus>.Instance);
-        var posts = new PostService(factory, bus, clock);
-        var comments = new CommentService(factory, bus, new InProcessPresence(bus), clock);
+        var posts = new PostService(factory, bus, AllowAllStanding.Instance, clock);
+        var comments = new CommentService(factory, bus, new InProcessPresence(bus), AllowAllStanding.Instance, clock);
         for (var i = 0; i < DemoMovies.All.Count; i++)
         {
             var movie = DemoMovies.All[i];

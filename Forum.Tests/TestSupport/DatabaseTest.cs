@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Forum.Tests.TestSupport;
 
 /// <summary>Base for service tests: xunit makes one instance per test, so every test gets its own fresh database.</summary>
@@ -7,7 +9,12 @@ public abstract class DatabaseTest : IAsyncLifetime
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => Db = await TestDatabase.CreateAsync(Ct);
+    public async ValueTask InitializeAsync() => Db = await TestDatabase.CreateAsync(Ct, configure: ConfigureServices);
+
+    /// <summary>Changes to the app's wiring for every test of the class (options, stand-in services).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using Forum.Data;
+using Forum.Data.Chat;
 using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
@@ -22,7 +23,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string _path;
     private readonly string _connectionString;
 
-    private TestDatabase(string path)
+    private TestDatabase(string path, Action<IServiceCollection>? configure)
     {
         _path = path;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
@@ -33,6 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddForumServices();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<INotificationBus>(Bus);
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
 
@@ -49,12 +51,18 @@ public sealed class TestDatabase : IAsyncDisposable
     public PostQueries PostQueries => _services.GetRequiredService<PostQueries>();
     public ProfileQueries Profiles => _services.GetRequiredService<ProfileQueries>();
     public IPresence Presence => _services.GetRequiredService<IPresence>();
+    public ChatService Chat => _services.GetRequiredService<ChatService>();
+    public ChatQueries ChatQueries => _services.GetRequiredService<ChatQueries>();
 
-    public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default)
+    /// <param name="beforeStart">Runs on the empty file's connection string before the app's start-up path (to plant a leftover, say).</param>
+    /// <param name="configure">Changes to the app's wiring for this test (options, a stand-in service), applied last.</param>
+    public static async Task<TestDatabase> CreateAsync(
+        CancellationToken ct = default, Func<string, Task>? beforeStart = null, Action<IServiceCollection>? configure = null)
     {
-        var db = new TestDatabase(Path.Combine(Path.GetTempPath(), $"forum-tests-{Guid.NewGuid():N}.db"));
+        var db = new TestDatabase(Path.Combine(Path.GetTempPath(), $"forum-tests-{Guid.NewGuid():N}.db"), configure);
         try
         {
+            if (beforeStart is not null) await beforeStart(db._connectionString);
             await db._services.PrepareForumDatabaseAsync(ct);
             return db;
         }
@@ -80,6 +88,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await db.SaveChangesAsync(Ct);
         return user.Id;
     }
+
+    public Task<string> UserNameAsync(string userId) =>
+        QueryAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.UserName!).SingleAsync(Ct));
 
     /// <summary>A post inserted directly, so comment and message tests do not depend on <see cref="PostService"/>.</summary>
     public async Task<int> AddPostAsync(string authorId, string title = "Heat", params string[] genres)

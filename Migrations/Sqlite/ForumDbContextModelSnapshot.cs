@@ -17,6 +17,139 @@ namespace Forum.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Forum.Data.Chat.ChatMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withheld")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Id")
+                        .IsDescending(false, true)
+                        .HasFilter("\"ConversationId\" IS NOT NULL");
+
+                    b.HasIndex("Room", "Id")
+                        .IsDescending(false, true)
+                        .HasFilter("\"Room\" IS NOT NULL");
+
+                    b.HasIndex("SenderId", "RequestId")
+                        .IsUnique();
+
+                    b.ToTable("ChatMessages", t =>
+                        {
+                            t.HasCheckConstraint("CK_ChatMessages_RoomOrConversation", "(\"Room\" IS NULL) <> (\"ConversationId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Forum.Data.Chat.Conversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondUserId");
+
+                    b.HasIndex("FirstUserId", "SecondUserId")
+                        .IsUnique();
+
+                    b.ToTable("Conversations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Conversations_PairOrdered", "\"FirstUserId\" < \"SecondUserId\"");
+                        });
+                });
+
+            modelBuilder.Entity("Forum.Data.Chat.ConversationMember", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastMessageAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastReadMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId", "UserId");
+
+                    b.HasIndex("LastMessageId");
+
+                    b.HasIndex("OtherUserId");
+
+                    b.HasIndex("UserId", "LastMessageAt", "ConversationId")
+                        .IsDescending(false, true, true);
+
+                    b.ToTable("ConversationMembers");
+                });
+
+            modelBuilder.Entity("Forum.Data.Chat.MemberIgnore", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IgnoredUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "IgnoredUserId");
+
+                    b.HasIndex("IgnoredUserId");
+
+                    b.ToTable("MemberIgnores");
+                });
+
             modelBuilder.Entity("Forum.Data.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -71,7 +204,10 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CommentId")
+                    b.Property<long?>("ChatMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -84,10 +220,9 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PostAuthorId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PostId")
+                    b.Property<int?>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RecipientId")
@@ -98,6 +233,8 @@ namespace Forum.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActorId");
 
+                    b.HasIndex("ChatMessageId");
+
                     b.HasIndex("CommentId");
 
                     b.HasIndex("PostId");
@@ -107,7 +244,10 @@ namespace Forum.Migrations.Sqlite.Migrations
                     b.HasIndex("RecipientId", "CreatedAt", "Id")
                         .IsDescending(false, true, true);
 
-                    b.ToTable("Notifications");
+                    b.ToTable("Notifications", t =>
+                        {
+                            t.HasCheckConstraint("CK_Notifications_CommentOrChatMessage", "(\"CommentId\" IS NULL) <> (\"ChatMessageId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Forum.Data.Messages.UserCounter", b =>
@@ -453,6 +593,85 @@ namespace Forum.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Forum.Data.Chat.ChatMessage", b =>
+                {
+                    b.HasOne("Forum.Data.Chat.Conversation", "Conversation")
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Forum.Data.Users.ForumUser", "Sender")
+                        .WithMany()
+                        .HasForeignKey("SenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Conversation");
+
+                    b.Navigation("Sender");
+                });
+
+            modelBuilder.Entity("Forum.Data.Chat.Conversation", b =>
+                {
+                    b.HasOne("Forum.Data.Users.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("FirstUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Forum.Data.Users.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("SecondUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Forum.Data.Chat.ConversationMember", b =>
+                {
+                    b.HasOne("Forum.Data.Chat.Conversation", "Conversation")
+                        .WithMany("Members")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Forum.Data.Chat.ChatMessage", "LastMessage")
+                        .WithMany()
+                        .HasForeignKey("LastMessageId");
+
+                    b.HasOne("Forum.Data.Users.ForumUser", "OtherUser")
+                        .WithMany()
+                        .HasForeignKey("OtherUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Forum.Data.Users.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Conversation");
+
+                    b.Navigation("LastMessage");
+
+                    b.Navigation("OtherUser");
+                });
+
+            modelBuilder.Entity("Forum.Data.Chat.MemberIgnore", b =>
+                {
+                    b.HasOne("Forum.Data.Users.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("IgnoredUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Forum.Data.Users.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Forum.Data.Comments.Comment", b =>
                 {
                     b.HasOne("Forum.Data.Users.ForumUser", "Author")
@@ -487,17 +706,20 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Forum.Data.Chat.ChatMessage", "ChatMessage")
+                        .WithMany()
+                        .HasForeignKey("ChatMessageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Forum.Data.Comments.Comment", "Comment")
                         .WithMany()
                         .HasForeignKey("CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Forum.Data.Posts.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Forum.Data.Users.ForumUser", null)
                         .WithMany()
@@ -506,6 +728,8 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Actor");
+
+                    b.Navigation("ChatMessage");
 
                     b.Navigation("Comment");
 
@@ -652,6 +876,11 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Forum.Data.Chat.Conversation", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Forum.Data.Posts.Post", b =>

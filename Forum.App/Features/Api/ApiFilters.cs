@@ -41,8 +41,11 @@ public static class ApiFilters
                 ForumErrorKind.Forbidden => StatusCodes.Status403Forbidden,
                 ForumErrorKind.SignInRequired => StatusCodes.Status401Unauthorized,
                 ForumErrorKind.Conflict => StatusCodes.Status409Conflict,
+                ForumErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
                 _ => StatusCodes.Status400BadRequest,
             };
+            if (ex.RetryAfter is { } wait)
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(ex.Message, statusCode: status);
         }
     }

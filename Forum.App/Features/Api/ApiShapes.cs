@@ -16,6 +16,7 @@ public static class ApiShapes
     {
         NotificationKind.CommentOnPost => "comment",
         NotificationKind.ReplyToComment => "reply",
+        NotificationKind.Direct => "direct",
         _ => kind.ToString().ToLowerInvariant(),
     };
 
@@ -27,9 +28,12 @@ public static class ApiShapes
 /// <summary>A paged list: <see cref="Next"/> is an opaque cursor for ?cursor=, or null on the last page.</summary>
 public sealed record PageJson<T>(IReadOnlyList<T> Items, string? Next);
 
-/// <summary>A message-center entry (REST list, /ws and /api/stream `notification`).</summary>
+/// <summary>
+/// A message-center entry (REST list, /ws and /api/stream `notification`). A private message to the member is kind
+/// `direct`: `actor` is who sent it, `excerpt` its text, and `postId`, `postTitle`, `commentId` are null.
+/// </summary>
 public sealed record NotificationJson(
-    long Id, string Kind, string Actor, string ActorName, int PostId, string PostTitle, int CommentId, string Excerpt,
+    long Id, string Kind, string Actor, string ActorName, int? PostId, string? PostTitle, int? CommentId, string Excerpt,
     DateTime CreatedAt, bool IsRead)
 {
     public static NotificationJson From(MessageItem m) => new(
@@ -79,3 +83,6 @@ public sealed record UserCommentJson(int Id, int PostId, string PostTitle, bool 
 {
     public static UserCommentJson From(ProfileComment c) => new(c.Id, c.PostId, c.PostTitle, c.IsReply, c.Excerpt, c.CreatedAt);
 }
+
+/// <summary>Something a live client shows is gone (/ws `removed`): <see cref="Kind"/> is post, comment or chat.</summary>
+public sealed record RemovedJson(string Kind, long Id);

@@ -18,14 +18,17 @@ public sealed class BadgeTracker : IBatchObserver
     public void OnBatch(CircuitTab tab, byte[] batch, long arrivedTimestamp)
     {
         if (tab.Tag is not LoadMember { Pending: { } pending } || !pending.IsWaitingFor(tab)) return;
-        if (!RenderBatchReader.ContainsString(batch, pending.Text) || !pending.MarkSeen(tab)) return;
+        if (!RenderBatchReader.ContainsString(batch, pending.Text)) return;
         var ms = Stopwatch.GetElapsedTime(pending.SentTimestamp, arrivedTimestamp).TotalMilliseconds;
-        lock (_lock)
+        pending.MarkSeen(tab, () =>
         {
-            _badgeMs.Add(ms);
-            _badgeWindows.Add((pending.SentTimestamp, arrivedTimestamp));
-            _delivered++;
-        }
+            lock (_lock)
+            {
+                _badgeMs.Add(ms);
+                _badgeWindows.Add((pending.SentTimestamp, arrivedTimestamp));
+                _delivered++;
+            }
+        });
     }
 
     /// <summary>

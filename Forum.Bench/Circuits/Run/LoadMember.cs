@@ -33,8 +33,11 @@ internal sealed class PendingBadge(int count, IReadOnlyList<CircuitTab> tabs, lo
     public int Delivered => tabs.Count - Volatile.Read(ref _remaining);
     public TaskCompletionSource AllSeen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Marks <paramref name="tab"/> as having shown the count; false when it already had or is not watched.</summary>
-    public bool MarkSeen(CircuitTab tab)
+    /// <summary>
+    /// Marks <paramref name="tab"/> as having shown the count and runs <paramref name="record"/> before anyone waiting on
+    /// <see cref="AllSeen"/> is released (so the figures already hold it); false when it already had or is not watched.
+    /// </summary>
+    public bool MarkSeen(CircuitTab tab, Action record)
     {
         lock (_seen)
         {
@@ -42,6 +45,7 @@ internal sealed class PendingBadge(int count, IReadOnlyList<CircuitTab> tabs, lo
             if (i < 0 || _seen[i]) return false;
             _seen[i] = true;
         }
+        record();
         if (Interlocked.Decrement(ref _remaining) == 0) AllSeen.TrySetResult();
         return true;
     }

@@ -59,4 +59,31 @@ public sealed class InProcessPresenceTests
         Assert.False(_presence.IsPresent("post:2", "alice-id"));
         Assert.Equal(0, _presence.Count("post:2"));
     }
+
+    [Fact]
+    public void Members_SignedInPeopleOnceEachByName_VisitorsOnlyCounted()
+    {
+        using var bob = _presence.Enter("room:lobby", new PresenceMember("bob-id", "Bob", "bob"));
+        using var alice1 = _presence.Enter("room:lobby", new PresenceMember("alice-id", "Alice", "alice"));
+        using var alice2 = _presence.Enter("room:lobby", new PresenceMember("alice-id", "Alice", "alice"));
+        using var visitor = _presence.Enter("room:lobby", PresenceMember.Visitor);
+
+        Assert.Equal(["alice", "bob"], _presence.Members("room:lobby").Select(m => m.UserName));
+        Assert.Equal(3, _presence.Count("room:lobby"));
+        Assert.Empty(_presence.Members("room:movie-1"));
+    }
+
+    [Fact]
+    public void Members_LastTabCloses_MemberLeavesTheList()
+    {
+        var tab1 = _presence.Enter(Places.Site, _alice);
+        var tab2 = _presence.Enter(Places.Site, _alice);
+
+        tab1.Dispose();
+        Assert.Single(_presence.Members(Places.Site));
+        tab2.Dispose();
+
+        Assert.Empty(_presence.Members(Places.Site));
+        Assert.Equal(0, _presence.Count(Places.Site));
+    }
 }

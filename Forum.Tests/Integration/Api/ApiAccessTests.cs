@@ -32,6 +32,7 @@ public sealed class ApiAccessTests(ForumAppFactory app) : IClassFixture<ForumApp
         ("GET", "/api/users/alice"),
         ("GET", "/api/users/alice/posts"),
         ("GET", "/api/users/alice/comments"),
+        ("GET", "/api/stream"),
     ];
 
     public static TheoryData<string, string> Endpoints => [.. All];

@@ -32,6 +32,21 @@ public sealed class MessagesApiTests(ForumAppFactory app) : IClassFixture<ForumA
     }
 
     [Fact]
+    public async Task PrivateMessageToMe_IsANotificationOfKindDirectWithoutAPost()
+    {
+        var erin = await app.ClientForAsync("erin");
+        var frankId = (await app.UserIdAsync("frank"))!;
+        var sent = await app.Get<Forum.Data.Chat.ChatService>().SendDirectAsync(frankId, "erin", "Popcorn at mine, 8 pm?", ct: Ct);
+
+        var newest = (await ApiAssert.JsonAsync(await erin.GetAsync("/api/messages?limit=1", Ct))).Items().Single();
+
+        Assert.Equal(("direct", "frank", "Popcorn at mine, 8 pm?"), (newest.Str("kind"), newest.Str("actor"), newest.Str("excerpt")));
+        foreach (var name in new[] { "postId", "postTitle", "commentId" })
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, newest.GetProperty(name).ValueKind);
+        Assert.True(sent.Id > 0);
+    }
+
+    [Fact]
     public async Task ListMessages_FollowingNext_WalksEveryMessageNewestFirstOnce()
     {
         var carol = await app.ClientForAsync("carol");

@@ -35,8 +35,30 @@ public sealed class TokenValidation(JwtKeys keys, IOptions<JwtOptions> options, 
         if (userId is null || stamp is null) return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var current = await db.Users.Where(u => u.Id == userId).Select(u => new { u.SecurityStamp }).FirstOrDefaultAsync(ct);
-        return current is not null && CryptographicEquals(TokenClaims.Fingerprint(current.SecurityStamp), stamp);
+        return current is not null && StampAgrees(current.SecurityStamp, stamp);
     }
+
+    /// <summary>
+    /// <see cref="AccountAgreesAsync"/> for many token holders at once (the open sockets and streams): the (member, stamp)
+    /// pairs whose account is gone or has another stamp now, in one query per 500 members.
+    /// </summary>
+    public async Task<IReadOnlySet<(string UserId, string Stamp)>> RevokedAsync(IReadOnlyCollection<(string UserId, string Stamp)> holders, CancellationToken ct = default)
+    {
+        var revoked = new HashSet<(string, string)>();
+        var byMember = holders.ToLookup(h => h.UserId, h => h.Stamp);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var chunk in byMember.Select(g => g.Key).Chunk(500))
+        {
+            var current = await db.Users.Where(u => chunk.Contains(u.Id))
+                .Select(u => new { u.Id, u.SecurityStamp }).ToDictionaryAsync(u => u.Id, u => u.SecurityStamp, ct);
+            foreach (var userId in chunk)
+                foreach (var stamp in byMember[userId])
+                    if (!current.TryGetValue(userId, out var accountStamp) || !StampAgrees(accountStamp, stamp)) revoked.Add((userId, stamp));
+        }
+        return revoked;
+    }
+
+    private static bool StampAgrees(string? accountStamp, string tokenStamp) => CryptographicEquals(TokenClaims.Fingerprint(accountStamp), tokenStamp);
 
     private static bool CryptographicEquals(string a, string b) =>
         System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(

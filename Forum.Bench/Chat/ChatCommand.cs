@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Forum.Data;
+using Forum.Data.Chat;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forum.Bench.Chat;
+
+/// <summary>`Forum.Bench chat …`: chat history reads at scale and the in-process fan-out of one message to a room.</summary>
+public static class ChatCommand
+{
+    public const string Usage =
+        "usage: Forum.Bench chat [--messages 1000000] [--runs 2000] [--warmup 200] [--fan-runs 300] [--subscribers 100,1000,5000] [--write PATH]";
+
+    private static readonly string[] Valued = ["--messages", "--runs", "--warmup", "--fan-runs", "--subscribers", "--write"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        if (args.Any(a => a.StartsWith("--") && !Valued.Contains(a)))
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        var size = new ChatSeedSize(Users: 2_000, Posts: 1_000, Conversations: 5_000, Messages: int.Parse(Arg("--messages", "1000000")));
+        var (runs, warmup, fanRuns) = (int.Parse(Arg("--runs", "2000")), int.Parse(Arg("--warmup", "200")), int.Parse(Arg("--fan-runs", "300")));
+        var subscribers = Arg("--subscribers", "100,1000,5000").Split(',').Select(int.Parse).ToList();
+        var command = "dotnet run -c Release --project Forum.Bench -- chat" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
+        var loadStart = Report.LoadAverage();
+        var clock = Stopwatch.StartNew();
+
+        var file = Path.Combine(Path.GetTempPath(), $"forum-bench-chat-{Guid.NewGuid():N}.db");
+        var cs = $"Data Source={file}";
+        try
+        {
+            // As the app wires it: AddDbContextFactory + UseForumSqlite, the real bus, limiter and services, default options.
+            await using var sp = new ServiceCollection().AddLogging()
+                .AddDbContextFactory<ForumDbContext>(b => DataExtensions.UseForumSqlite(b, cs))
+                .AddForumServices().BuildServiceProvider();
+            Console.Error.WriteLine($"[chat] seeding {size.Messages:N0} messages into {file}");
+            var seed = await ChatSeeder.SeedAsync(sp.GetRequiredService<IDbContextFactory<ForumDbContext>>(), cs, size);
+            Console.Error.WriteLine($"[chat] seeded in {seed.Elapsed.TotalSeconds:F1} s ({seed.Bytes / 1e6:F0} MB); timing reads");
+            var (history, plans) = await ChatHistoryBench.RunAsync(sp, seed, warmup, runs);
+            var fanout = new List<FanoutResult>();
+            for (var i = 0; i < subscribers.Count; i++)
+            {
+                Console.Error.WriteLine($"[chat] fan-out to {subscribers[i]:N0} subscribers");
+                // A room of its own per size, so each starts with an empty room topic.
+                fanout.Add(await FanoutBench.RunAsync(sp, ChatRooms.Movie(i + 1), subscribers[i], seed.UserIds, Math.Max(10, fanRuns / 10), fanRuns));
+            }
+            var section = ChatReport.Render(size, seed, history, plans, fanout, command, loadStart, clock.Elapsed, warmup, runs, fanRuns);
+            Console.WriteLine(section);
+            if (Arg("--write", "") is { Length: > 0 } path) await ReportFile.WriteSectionAsync(path, "chat", section);
+            return plans.All(p => p.Ok) ? 0 : 1;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        }
+    }
+}
