@@ -51,6 +51,9 @@ public static class AppExtensions
         services.AddForumHealth();
 
         services.AddScoped<UnreadState>();
+        services.AddSingleton<Features.Posts.PostCardMarkup>();
+        services.AddScoped<Overlays>();
+        services.AddScoped<DocumentTitle.Shown>();
         // Scoped: one per circuit, so each circuit enters and leaves the site for its own member.
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddProblemDetails();

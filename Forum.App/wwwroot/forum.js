@@ -49,7 +49,20 @@ window.forum = (function () {
         if (el) el.title = new Date(Date.parse(el.dateTime)).toLocaleString();
     });
 
-    return { timeText, refreshTimes, scrollToId };
+    // The page title on the circuit (DocumentTitle): the head is not re-rendered there.
+    function setTitle(text) {
+        document.title = text;
+    }
+
+    // After an in-app navigation (FocusOnNavigation): focus the new page's heading, as Blazor's FocusOnNavigate does.
+    function focusFirst(selector) {
+        const el = document.querySelector(selector);
+        if (!el) return;
+        if (!el.hasAttribute("tabindex")) el.tabIndex = -1;
+        el.focus({ preventScroll: true });
+    }
+
+    return { timeText, refreshTimes, scrollToId, setTitle, focusFirst };
 })();
 
 // Text fields under a rule (RuleTextField) are wrapped in <div data-draft="key" data-max="n">.

@@ -14,10 +14,10 @@ public static class CircuitsCommand
     public const string Usage =
         "usage: Forum.Bench circuits [--circuits 200[,1000,…]] [--tabs 10 | --members N] [--pages /[,thread]] [--rate 50[,200]] " +
         "[--seconds 30] [--idle-seconds 10] [--warmup-seconds 20] [--open-concurrency 8] [--thread-comments 60] " +
-        "[--targets forum[,baseline] | --baseline] [--settle-seconds 10] [--no-pin] [--write PATH]";
+        "[--targets forum[,baseline] | --baseline] [--settle-seconds 10] [--thread-probe 0] [--server-env K=V,…] [--no-pin] [--write PATH]";
 
     private static readonly string[] Valued =
-        ["--circuits", "--tabs", "--members", "--pages", "--rate", "--seconds", "--idle-seconds", "--warmup-seconds", "--open-concurrency", "--thread-comments", "--write", "--targets", "--settle-seconds"];
+        ["--circuits", "--tabs", "--members", "--pages", "--rate", "--seconds", "--idle-seconds", "--warmup-seconds", "--open-concurrency", "--thread-comments", "--write", "--targets", "--settle-seconds", "--thread-probe", "--server-env"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -36,7 +36,10 @@ public static class CircuitsCommand
         var driverPinned = pin && ProcessCpu.PinSelf(1);
 
         var root = Target.RepoRoot();
-        var forum = new ForumTarget(root, int.Parse(Arg("--thread-comments", "60")));
+        // --server-env DOTNET_gcServer=0,DOTNET_GCgen0size=0x1000000: settings to try on the forum's process.
+        var serverEnv = Arg("--server-env", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => kv[1]);
+        var forum = new ForumTarget(root, int.Parse(Arg("--thread-comments", "60")), serverEnv);
         // --baseline is short for --targets forum,baseline.
         var names = Arg("--targets", args.Contains("--baseline") ? "forum,baseline" : "forum").Split(',');
         var targets = names.Select(n => n switch
@@ -64,7 +67,8 @@ public static class CircuitsCommand
                 foreach (var page in pages.Where(t.Serves))
                 {
                     var settings = new RunSettings(circuits, members, page, rates, int.Parse(Arg("--seconds", "30")), int.Parse(Arg("--idle-seconds", "10")),
-                        int.Parse(Arg("--warmup-seconds", "20")), int.Parse(Arg("--open-concurrency", "8")), int.Parse(Arg("--settle-seconds", "10")), pin ? 0 : null);
+                        int.Parse(Arg("--warmup-seconds", "20")), int.Parse(Arg("--open-concurrency", "8")), int.Parse(Arg("--settle-seconds", "10")), pin ? 0 : null,
+                        int.Parse(Arg("--thread-probe", "0")), int.Parse(Arg("--thread-comments", "60")));
                     results.Add(await LoadRun.RunAsync(t, settings, m => Console.Error.WriteLine(m), cts.Token));
                 }
         }

@@ -46,8 +46,8 @@ public sealed class CircuitDriverSmokeTests
             Assert.Equal(2, figures.Delivered);
             Assert.Equal(before + 1, alice.UnreadCount);
             Assert.All(tabs, t => Assert.Null(t.DroppedReason));
-            // The home page with the MudBlazor layout is far more than the two roots: the batches were read.
-            Assert.All(tabs, t => Assert.True(t.Components > 20, $"{t.Components} components"));
+            // The home page is several components beyond its one root (router, layout, badge, menu): the batches were read.
+            Assert.All(tabs, t => Assert.True(t.Components > 8, $"{t.Components} components"));
         }
         finally
         {

@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
+using Forum.App.Features.Comments;
+using Forum.Data;
 using Forum.Data.Comments;
 using Forum.Data.Posts;
 using Forum.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
 namespace Forum.Tests.Browser;
@@ -44,6 +47,24 @@ public sealed class ThreadFeedbackTests(BrowserFixture browser) : IClassFixture<
         await Expect(shown).ToHaveClassAsync(new Regex("forum-highlight"));
         await Expect(shown).ToBeInViewportAsync();
         await Expect(added).Not.ToBeInViewportAsync();
+    }
+
+    [Fact]
+    public async Task LinkToACommentDeepInAThousandCommentThread_LandsOnIt()
+    {
+        browser.RequireBrowser();
+        var app = browser.App;
+        var (alice, bob) = ((await app.UserIdAsync("alice"))!, (await app.UserIdAsync("bob"))!);
+        var postId = await app.Get<PostService>().CreateAsync(alice, new NewPost("Sátántangó", 1994, ["Drama"], "Seven hours of rain and mud."), Ct);
+        var ids = await ThreadSeed.AddAsync(app.Get<IDbContextFactory<ForumDbContext>>(), postId, [alice, bob], 1000, DateTime.UtcNow, Ct);
+        var linked = ids[700];
+
+        // The way My messages links to a comment.
+        var page = await BrowserFixture.OpenAsync(await browser.SignInAsync("carol"), $"/posts/{postId}#c{linked}");
+
+        await Expect(page.Locator($"#c{linked}")).ToBeInViewportAsync();
+        Assert.InRange(await page.Locator(".comment").CountAsync(), 1, CommentWindow.PageSize);
+        await Expect(page.Locator("#comment-count")).ToHaveTextAsync("1000 comments");
     }
 
     private async Task<CommentView> NewestAsync(int postId, int after)

@@ -103,6 +103,8 @@ public sealed class PostEditingTests : ComponentTest
 
         await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "First!"), Ct);
         H.SignIn(Alice, "Alice");
+        // One page at a time, as in a tab: the editor brings its own popover provider, and a circuit holds one.
+        await H.Context.DisposeComponentsAsync();
         var discussed = H.Render<PostEditorPage>(p => p.Add(c => c.Id, Post));
         discussed.WaitForAssertion(() => Assert.Contains("joined the discussion", discussed.Find("#post-closed").TextContent));
     }

@@ -8,13 +8,16 @@ namespace Forum.Tests.Components;
 
 public sealed class UnreadBadgeTests : ComponentTest
 {
+    // The layout passes the signed-in member's id.
+    private IRenderedComponent<UnreadBadge> RenderBadge() => H.Render<UnreadBadge>(p => p.Add(b => b.UserId, Alice));
+
     [Fact]
     public async Task UnreadBadge_ExistingMessages_ShowsServerCount()
     {
         await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "one"), Ct);
         await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "two"), Ct);
 
-        var badge = H.Render<UnreadBadge>();
+        var badge = RenderBadge();
 
         badge.WaitForAssertion(() => Assert.Equal("2", badge.Find("#unread-count").TextContent));
         Assert.Contains("2 unread", badge.Markup);
@@ -23,7 +26,7 @@ public sealed class UnreadBadgeTests : ComponentTest
     [Fact]
     public async Task UnreadBadge_CommentArrives_ReRendersWithPublishedCount()
     {
-        var badge = H.Render<UnreadBadge>();
+        var badge = RenderBadge();
         badge.WaitForAssertion(() => Assert.Equal("0", badge.Find("#unread-count").TextContent));
 
         await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "live"), Ct);
@@ -34,7 +37,7 @@ public sealed class UnreadBadgeTests : ComponentTest
     [Fact]
     public async Task UnreadBadge_CountChanges_IsAnnouncedPolitely()
     {
-        var badge = H.Render<UnreadBadge>();
+        var badge = RenderBadge();
         var live = badge.Find("#unread-announcement");
         Assert.Equal("polite", live.GetAttribute("aria-live"));
         badge.WaitForAssertion(() => Assert.Equal("No unread messages", badge.Find("#unread-announcement").TextContent));
@@ -50,7 +53,7 @@ public sealed class UnreadBadgeTests : ComponentTest
     public async Task UnreadBadge_StaleOrOtherMembersEvent_IsIgnored()
     {
         await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "one"), Ct);
-        var badge = H.Render<UnreadBadge>();
+        var badge = RenderBadge();
         badge.WaitForAssertion(() => Assert.Equal("1", badge.Find("#unread-count").TextContent));
 
         // An event that left the server before the current state, and one meant for someone else.
@@ -65,7 +68,7 @@ public sealed class UnreadBadgeTests : ComponentTest
     public void UnreadBadge_Anonymous_ShowsNoCount()
     {
         H.SignOut();
-        var badge = H.Render<UnreadBadge>();
+        var badge = H.Render<UnreadBadge>(p => p.Add(b => b.UserId, null));
         Assert.Equal("0", badge.Find("#unread-count").TextContent);
         Assert.Empty(H.Db.Bus.Published);
     }

@@ -22,7 +22,7 @@ public sealed class LiveDeliveryTests(LiveApp app) : IClassFixture<LiveApp>
         await using var stream = await LiveStream.OpenAsync(app.BaseUrl, await app.TokenAsync(thread.Owner));
         Assert.Equal("""{"count":1,"version":1}""", (await stream.NextAsync()).Data);
         await using var circuit = CircuitOf(thread.OwnerId);
-        var badge = circuit.Render<UnreadBadge>();
+        var badge = circuit.Render<UnreadBadge>(p => p.Add(b => b.UserId, thread.OwnerId));
         badge.WaitForAssertion(() => Assert.Equal("1", badge.Find("#unread-count").TextContent));
 
         var comment = await thread.CommentAsync("Seen everywhere");

@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using Forum.App.Features.Messages;
 using Forum.Data.Realtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor.Services;
 
 namespace Forum.Tests.TestSupport;
@@ -22,13 +23,22 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddSingleton<TimeProvider>(db.Clock);
         Context.Services.AddSingleton<INotificationBus>(db.Bus);
         Context.Services.AddScoped(_ => new UnreadState(db.Bus, db.Messages));
+        Context.Services.AddScoped<Forum.App.Components.Shared.Overlays>();
+        Context.Services.AddScoped<AntiforgeryStateProvider, NoAntiforgery>();
+        Context.Services.AddScoped<Forum.App.Components.Shared.DocumentTitle.Shown>();
+        Context.Services.AddSingleton<Forum.App.Features.Posts.PostCardMarkup>();
         _auth = Context.AddAuthorization();
     }
 
     private readonly BunitAuthorizationContext _auth;
 
-    /// <summary>Where MudBlazor renders popovers (a select's items, menus); null until the first <see cref="Render{T}"/>.</summary>
-    public IRenderedComponent<MudBlazor.MudPopoverProvider>? Popovers { get; private set; }
+    private Func<IRenderedComponent<MudBlazor.MudPopoverProvider>>? _popovers;
+
+    /// <summary>
+    /// Where MudBlazor renders popovers (a select's items): the provider inside the last component rendered, as a page
+    /// that uses popovers brings its own (the layout has none).
+    /// </summary>
+    public IRenderedComponent<MudBlazor.MudPopoverProvider>? Popovers => _popovers?.Invoke();
 
     public BunitContext Context { get; } = new();
     public TestDatabase Db { get; }
@@ -44,12 +54,16 @@ public sealed class ComponentHarness : IAsyncDisposable
 
     public void SignOut() => _auth.SetNotAuthorized();
 
-    /// <summary>Renders <typeparamref name="T"/> after the popover provider that MudBlazor tooltips need.</summary>
     public IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
         where T : Microsoft.AspNetCore.Components.IComponent
     {
-        Popovers ??= Context.Render<MudBlazor.MudPopoverProvider>();
-        return Context.Render(parameters);
+        // Components render as on a live circuit (some, like DocumentTitle, render differently when prerendered). Set at
+        // the first render, as setting it builds the container and tests may still add services before.
+        Context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
+        var rendered = Context.Render(parameters);
+        var root = (IRenderedComponent<Microsoft.AspNetCore.Components.IComponent>)(object)rendered;
+        _popovers = () => root.FindComponent<MudBlazor.MudPopoverProvider>();
+        return rendered;
     }
 
     public async ValueTask DisposeAsync()
@@ -57,4 +71,10 @@ public sealed class ComponentHarness : IAsyncDisposable
         await Context.DisposeAsync();
         await Db.DisposeAsync();
     }
+}
+
+/// <summary>The app's forms carry a token from this provider; component tests post no forms.</summary>
+internal sealed class NoAntiforgery : AntiforgeryStateProvider
+{
+    public override AntiforgeryRequestToken? GetAntiforgeryToken() => null;
 }

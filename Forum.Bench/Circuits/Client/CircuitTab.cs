@@ -39,6 +39,12 @@ public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = n
     /// <summary>Live components of the circuit: roots plus component frames inserted, minus components disposed.</summary>
     public int Components { get; private set; }
 
+    /// <summary>The prerender GET, request to last byte (the server renders the whole page as HTML).</summary>
+    public double PrerenderMs { get; private set; }
+
+    /// <summary>UpdateRootComponents sent → the interactive batch arrived (the circuit renders the page).</summary>
+    public double RenderMs { get; private set; }
+
     /// <summary>Set when the connection ended without <see cref="CloseAsync"/> (server gone, timeout, JS.Error).</summary>
     public string? DroppedReason { get; private set; }
 
@@ -50,7 +56,9 @@ public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = n
     {
         var pageUri = new Uri(member.BaseUri, path);
         // Only the count is kept from the page: thousands of tabs should not each hold its markers and state.
+        var started = Stopwatch.GetTimestamp();
         var page = await member.GetPageAsync(path, ct);
+        PrerenderMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         InitialUnreadCount = page.UnreadCount;
         if (page.Markers.Count == 0) throw new InvalidOperationException($"{path} has no interactive server root.");
 
@@ -78,8 +86,10 @@ public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = n
         CircuitId = await hub.InvokeAsync<string?>("StartCircuit", baseUri, pageUri.ToString(), "[]", page.PersistedState, ct)
             ?? throw new InvalidOperationException("The server refused the circuit (StartCircuit returned null).");
         Components = page.Markers.Count;
+        started = Stopwatch.GetTimestamp();
         await hub.SendAsync("UpdateRootComponents", page.RootComponentOperations(), page.PersistedState, ct);
         await _ready.Task.WaitAsync(ct);
+        RenderMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
     private Task OnRenderBatchAsync(long batchId, byte[] batch)

@@ -23,7 +23,7 @@ public static class CircuitsReport
         L();
         L("### B1: memory and CPU per circuit");
         L();
-        L("| server | page | circuits | components / circuit | live KB / circuit | heap KB / circuit | open: server CPU ms / circuit | open p50 / p99 ms | idle server CPU (% of a core) | idle GCs 0/1/2, max pause ms | dropped | load avg start → end |");
+        L("| server | page | circuits | components / circuit | live KB / circuit | heap KB / circuit | open: server CPU ms / circuit | open p50 / p99 ms | idle server CPU (% of a core) | idle GCs 0/1/2, max pause ms (MB allocated) | dropped | load avg start → end |");
         L("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
             L($"| {r.Target} | `{r.Page}` | {r.Circuits:N0} | {r.ComponentsPerCircuit:F0} | {r.LiveKbPerCircuit:F0} | {r.HeapKbPerCircuit:F0} | " +
@@ -31,7 +31,7 @@ public static class CircuitsReport
         L();
         L("### B3: comment → badge in every tab of the post's author");
         L();
-        L("| server | page | circuits (members × tabs) | comments/s target → done (skipped) | badge p50 / p99 / max ms | badge p99 ms, updates no GC paused (share) | POST p50 / p99 ms | delivered / expected | failed POSTs | CPU % of a core: server / others on its core / driver | GCs 0/1/2, max pause ms | auth |");
+        L("| server | page | circuits (members × tabs) | comments/s target → done (skipped) | badge p50 / p99 / max ms | badge p99 ms, updates no GC paused (share) | POST p50 / p99 ms | delivered / expected | failed POSTs | CPU % of a core: server / others on its core / driver | GCs 0/1/2, max pause ms (MB allocated) | auth |");
         L("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
             foreach (var l in r.Loads)
@@ -40,6 +40,25 @@ public static class CircuitsReport
                   $"{F(l.Badge.Post.P50)} / {F(l.Badge.Post.P99)} | {l.Badge.Delivered:N0} / {l.Badge.Expected:N0} | {l.Badge.FailedPosts} | " +
                   $"{l.Phase.ServerCpu:F0} / {F(l.Phase.OthersOnServerCore)} / {l.Phase.DriverCpu:F0} | {Gcs(l.Phase.Gc)} | {r.WriterAuth} |");
         L();
+        if (results.Any(r => r.Thread is not null))
+        {
+            L("### B5: a live comment in an open thread, and the thread's render");
+            L();
+            L("`thread-end` opens the thread through a link to its last comment (the page shown is the thread's last one, where new comments appear); " +
+              "`thread` opens it at the top. Batch: bytes of the render batch that showed the new comment, per tab. Prerender and render: 30 tabs opened one " +
+              "at a time after the load (no queueing behind other opens): the prerender GET, and UpdateRootComponents → the interactive batch.");
+            L();
+            L("| server | page | thread comments | circuits | components / circuit | new comment: batch bytes p50 / max | arrival p50 / p99 ms | delivered / expected | prerender p50 / p99 ms | render p50 / p99 ms | load avg start → end |");
+            L("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            foreach (var r in results.Where(r => r.Thread is not null))
+            {
+                var t = r.Thread!;
+                L($"| {r.Target} | `{r.Page}` | {r.Settings.ThreadComments:N0} | {r.Circuits:N0} | {t.Components:F0} | {t.Batch.P50:F0} / {t.Batch.Max:F0} | " +
+                  $"{F(t.Arrival.P50)} / {F(t.Arrival.P99)} | {t.Delivered:N0} / {t.Expected:N0} | {F(t.Prerender.P50)} / {F(t.Prerender.P99)} | " +
+                  $"{F(t.Render.P50)} / {F(t.Render.P99)} | {r.LoadStart} → {r.LoadEnd} |");
+            }
+            L();
+        }
         var ratios = Ratios(results).ToList();
         if (ratios.Count > 0)
         {
@@ -71,6 +90,6 @@ public static class CircuitsReport
     private static string Share(BadgeFigures b) => b.Badge.Count == 0 ? "–" : $"{100.0 * b.BadgeWithoutGc.Count / b.Badge.Count:F0} %";
 
     private static string X(double a, double b) => b > 0 ? $"{a / b:F1}×" : "n/a";
-    private static string Gcs(Server.GcFigures g) => $"{g.Gen0}/{g.Gen1}/{g.Gen2}, {g.MaxPauseMs:F1}";
+    private static string Gcs(Server.GcFigures g) => $"{g.Gen0}/{g.Gen1}/{g.Gen2}, {g.MaxPauseMs:F1} ({g.AllocatedMb:F0} MB)";
     private static string F(double ms) => double.IsNaN(ms) ? "–" : ms.ToString(ms < 10 ? "F1" : "F0", CultureInfo.InvariantCulture);
 }

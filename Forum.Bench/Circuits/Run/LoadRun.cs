@@ -15,12 +15,19 @@ public static class LoadRun
         var loadStart = Machine.LoadAverage();
         var dataDir = Path.Combine(Path.GetTempPath(), "forum-circuits", $"{target.Name}-{Guid.NewGuid():N}");
         var (spec, accounts) = await target.PrepareAsync(dataDir, s.Members, ct);
-        var page = s.Page == ForumTarget.ThreadPage ? $"/posts/{accounts.ThreadPostId}" : s.Page;
+        // "thread-end": the thread through a link to its last comment (/posts/1#c42), so the page shown is its last one.
+        var page = s.Page switch
+        {
+            ForumTarget.ThreadPage => $"/posts/{accounts.ThreadPostId}",
+            ForumTarget.ThreadEndPage => $"/posts/{accounts.ThreadPostId}#c{accounts.ThreadLastCommentId}",
+            _ => s.Page,
+        };
         log($"[{target.Name} {s.Page} {s.Circuits}] seeded {s.Members} members; starting the server");
         using var server = await ServerProcess.StartAsync(spec, s.ServerCpu, Path.GetDirectoryName(dataDir)!, ct);
         using var gc = new GcMonitor(server.Pid);
         using var http = MemberClient.CreateSharedHttp();
         var tracker = new BadgeTracker();
+        var probe = new ThreadProbe(tracker);
         var members = accounts.Members.Select(m => new LoadMember(new MemberClient(http, server.BaseUri, m.UserName, accounts.Password), m.PostId)).ToList();
         var tabs = new List<CircuitTab>();
         try
@@ -32,7 +39,7 @@ public static class LoadRun
             foreach (var m in members) m.Writer = await CommentWriter.CreateAsync(m.Client, ct);
             log($"[{target.Name}] {members.Count} logged in ({loginCpuMs:F0} ms server CPU each), writers use {members[0].Writer!.Auth}; warming up {s.WarmupSeconds} s");
 
-            await WarmUpAsync(members, page, tracker, s, ct);
+            await WarmUpAsync(members, page, tracker, probe, s, ct);
             tracker.TakeFigures();
 
             var before = await GcMonitor.ForceFullGcAsync(server.Pid, ct);
@@ -42,7 +49,7 @@ public static class LoadRun
             await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = s.OpenConcurrency, CancellationToken = ct }, async (m, c) =>
             {
                 var started = Stopwatch.GetTimestamp();
-                var tab = await OpenTabAsync(m, page, tracker, c);
+                var tab = await OpenTabAsync(m, page, probe, c);
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 lock (tabs)
                 {
@@ -59,6 +66,13 @@ public static class LoadRun
 
             var idle = await HoldAsync(server, gc, s.ServerCpu, TimeSpan.FromSeconds(s.IdleSeconds), _ => Task.CompletedTask, log, ct);
             log($"[{target.Name}] idle {idle.ServerCpu:F1} % of a core");
+            ThreadFigures? thread = null;
+            if (s.ThreadProbe > 0 && accounts.ThreadPostId is { } threadId && s.Page.StartsWith(ForumTarget.ThreadPage, StringComparison.Ordinal))
+            {
+                thread = await probe.RunAsync(members[0], threadId, page, tabs, s.ThreadProbe, opens: 30, ct);
+                log($"[{target.Name}] B5: new comment batch {thread.Batch.P50:F0} B (max {thread.Batch.Max:F0}), arrival p99 {thread.Arrival.P99:F1} ms, " +
+                    $"delivered {thread.Delivered}/{thread.Expected}; single opens: prerender p99 {thread.Prerender.P99:F1} ms, render p99 {thread.Render.P99:F1} ms");
+            }
             var loads = new List<LoadFigures>();
             foreach (var rate in s.Rates)
             {
@@ -76,7 +90,7 @@ public static class LoadRun
             log($"[{target.Name}] dropped {dropped.Count}");
             return new RunResult(target.Name, s.Page, s, loadStart, Machine.LoadAverage(), members[0].Writer!.Auth,
                 s.Circuits, tabs.Average(t => t.Components), loginCpuMs, before, with, openCpuMs, Latency.Of(openLatencies),
-                idle, loads, dropped.Count, dropped.FirstOrDefault()?.DroppedReason);
+                idle, loads, dropped.Count, dropped.FirstOrDefault()?.DroppedReason, thread);
         }
         finally
         {
@@ -104,7 +118,7 @@ public static class LoadRun
     }
 
     /// <summary>Opens and closes circuits and posts comments until tiered JIT has settled on the hot paths.</summary>
-    private static async Task WarmUpAsync(List<LoadMember> members, string page, BadgeTracker tracker, RunSettings s, CancellationToken ct)
+    private static async Task WarmUpAsync(List<LoadMember> members, string page, BadgeTracker tracker, IBatchObserver observer, RunSettings s, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(s.WarmupSeconds))
@@ -112,7 +126,7 @@ public static class LoadRun
             var tabs = new List<CircuitTab>();
             var order = members.Take(Math.Min(members.Count, 25)).SelectMany(m => Enumerable.Repeat(m, 2)).ToList();
             await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = s.OpenConcurrency, CancellationToken = ct },
-                async (m, c) => { var t = await OpenTabAsync(m, page, tracker, c); lock (tabs) tabs.Add(t); });
+                async (m, c) => { var t = await OpenTabAsync(m, page, observer, c); lock (tabs) tabs.Add(t); });
             var load = new CommentLoad(members.Take(Math.Min(members.Count, 25)).ToList(), tracker);
             await load.RunAsync(Math.Min(s.Rates[0], 50), TimeSpan.FromSeconds(2), ct);
             await load.DrainAsync();

@@ -4,7 +4,8 @@ namespace Forum.Bench.Circuits.Run;
 
 /// <summary>One measured configuration: a target, a page, a number of circuits, the comment rates (one phase each, in order).</summary>
 public sealed record RunSettings(
-    int Circuits, int Members, string Page, IReadOnlyList<double> Rates, int Seconds, int IdleSeconds, int WarmupSeconds, int OpenConcurrency, int SettleSeconds, int? ServerCpu)
+    int Circuits, int Members, string Page, IReadOnlyList<double> Rates, int Seconds, int IdleSeconds, int WarmupSeconds, int OpenConcurrency, int SettleSeconds, int? ServerCpu,
+    int ThreadProbe = 0, int ThreadComments = 0)
 {
     public int TabsPerMember => Math.Max(1, Circuits / Math.Max(1, Members));
 }
@@ -13,7 +14,7 @@ public sealed record RunResult(
     string Target, string Page, RunSettings Settings, string LoadStart, string LoadEnd, string WriterAuth,
     int Circuits, double ComponentsPerCircuit, double LoginCpuMs,
     HeapAfterGc HeapBefore, HeapAfterGc HeapWith, double OpenCpuMsPerCircuit, Latency Open,
-    PhaseFigures Idle, IReadOnlyList<LoadFigures> Loads, int Dropped, string? FirstDropReason)
+    PhaseFigures Idle, IReadOnlyList<LoadFigures> Loads, int Dropped, string? FirstDropReason, ThreadFigures? Thread = null)
 {
     public double IdleCpuPercent => Idle.ServerCpu;
     public double LiveKbPerCircuit => (HeapWith.LiveBytes - HeapBefore.LiveBytes) / 1024.0 / Circuits;

@@ -37,16 +37,27 @@ public abstract class Target(string name, string projectDir, string dllName)
 }
 
 /// <summary>The forum (Forum.App), its database seeded through Forum.Data before it starts.</summary>
-public sealed class ForumTarget(string repoRoot, int threadComments) : Target("forum", Path.Combine(repoRoot, "Forum.App"), "Forum.App.dll")
+public sealed class ForumTarget(string repoRoot, int threadComments, IReadOnlyDictionary<string, string>? serverEnvironment = null)
+    : Target("forum", Path.Combine(repoRoot, "Forum.App"), "Forum.App.dll")
 {
-    public const string ThreadPage = "thread";
+    public const string ThreadPage = "thread", ThreadEndPage = "thread-end";
 
     public override bool Serves(string page) => true;
 
     public override async Task<(ServerSpec, LoadAccounts)> PrepareAsync(string dataDir, int members, CancellationToken ct)
     {
         var accounts = await ForumLoadData.SeedAsync(dataDir, members, threadComments, ct);
-        return (new ServerSpec(Name, ProjectDir, Dll, new Dictionary<string, string> { ["Forum__Data__Directory"] = dataDir }), accounts);
+        var env = new Dictionary<string, string>
+        {
+            ["Forum__Data__Directory"] = dataDir,
+            // Every load member asks for its token from one address, and a member may write more than 60 comments a
+            // minute at the higher rates: the API's limits would refuse the load, not measure it.
+            ["Forum__Api__RateLimits__TokenPerAddress"] = "100000",
+            ["Forum__Api__RateLimits__WritesPerMember"] = "100000",
+        };
+        // Experiments only (GC settings, say): what the forum ships with is in its own runtime config.
+        foreach (var (k, v) in serverEnvironment ?? new Dictionary<string, string>()) env[k] = v;
+        return (new ServerSpec(Name, ProjectDir, Dll, env), accounts);
     }
 }
 

@@ -12,12 +12,13 @@ using Microsoft.Extensions.Options;
 namespace Forum.Bench.Circuits.Server;
 
 /// <summary>The load's members: user names (all with one password) and the id of a post each one wrote.</summary>
-public sealed record LoadAccounts(IReadOnlyList<(string UserName, int PostId)> Members, string Password, int? ThreadPostId, int ThreadComments);
+public sealed record LoadAccounts(IReadOnlyList<(string UserName, int PostId)> Members, string Password, int? ThreadPostId, int ThreadComments,
+    int? ThreadLastCommentId = null);
 
 /// <summary>
 /// Fills a fresh forum database before the server starts, through Forum.Data itself: the app's migrations and demo
 /// seed (the same PrepareForumDatabaseAsync the app runs), then N members made with UserManager, a post of each,
-/// and one demo thread grown to ~60 comments. No test door in the app is needed.
+/// and one thread of exactly the asked number of comments (the demo's talk). No test door in the app is needed.
 /// </summary>
 public static class ForumLoadData
 {
@@ -33,7 +34,6 @@ public static class ForumLoadData
         // The services come from DI (a provider whose clock is fixed), so their constructors may change freely.
         await using var dated = Services(dataDir, new FixedClock(DateTimeOffset.UtcNow.AddDays(-60)));
         var clock = dated.GetRequiredService<TimeProvider>();
-        var factory = dated.GetRequiredService<IDbContextFactory<ForumDbContext>>();
         var posts = dated.GetRequiredService<PostService>();
         var comments = dated.GetRequiredService<CommentService>();
         // One PBKDF2 hash for all: hashing 10,000 passwords would take minutes; the server still verifies each login.
@@ -61,14 +61,13 @@ public static class ForumLoadData
             }
         }
 
-        int? threadId = null;
+        int? threadId = null, lastId = null;
         var threadTotal = 0;
         if (threadComments > 0 && ids.Count > 0)
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var thread = await db.Posts.OrderBy(p => p.Id).Select(p => new { p.Id, p.CommentCount }).FirstAsync(ct);
-            threadId = thread.Id;
-            threadTotal = thread.CommentCount;
+            // A post of its own, so a thread of 3 comments is as possible as one of 1,000.
+            threadId = await posts.CreateAsync(ids[0], new NewPost("Load test thread", 1999, ["Drama"],
+                "The thread load-test tabs read, with as many comments as the run asks for."), ct);
             // Real sentences of the demo's talk, so cards have realistic lengths.
             var lines = DemoTalk.ByTitle.Values.SelectMany(t => t).Select(c => c.Body).ToList();
             int? lastTop = null;
@@ -76,11 +75,12 @@ public static class ForumLoadData
             {
                 // Every third one a reply, as in a real discussion (replies render under their comment).
                 var reply = c % 3 == 2 && lastTop is not null;
-                var added = await comments.AddAsync(ids[c % ids.Count], new NewComment(thread.Id, lines[c % lines.Count], reply ? lastTop : null), ct);
+                var added = await comments.AddAsync(ids[c % ids.Count], new NewComment(threadId.Value, lines[c % lines.Count], reply ? lastTop : null), ct);
                 if (!reply) lastTop = added.Id;
+                lastId = added.Id;
             }
         }
-        return new LoadAccounts(list, Password, threadId, threadTotal);
+        return new LoadAccounts(list, Password, threadId, threadTotal, lastId);
     }
 
     /// <summary>Forum.Data as the app registers it, on the load's database, with <paramref name="clock"/> when given.</summary>

@@ -10,7 +10,7 @@ namespace Forum.Bench.Circuits.Server;
 public sealed record HeapAfterGc(long HeapBytes, long LiveBytes);
 
 /// <summary>GC counts and pauses over an interval, from the runtime's own GC events.</summary>
-public sealed record GcFigures(int Gen0, int Gen1, int Gen2, double MaxPauseMs, double TotalPauseMs);
+public sealed record GcFigures(int Gen0, int Gen1, int Gen2, double MaxPauseMs, double TotalPauseMs, double AllocatedMb = 0);
 
 /// <summary>
 /// Watches the server's GCs through an EventPipe session (Microsoft.Diagnostics.NETCore.Client, the runtime's GC
@@ -26,13 +26,16 @@ public sealed class GcMonitor : IDisposable
     private readonly Lock _lock = new();
     private readonly List<(DateTime At, int Generation)> _gcs = [];
     private readonly List<(DateTime At, double Ms)> _pauses = [];
+    private readonly List<(DateTime At, long Bytes)> _allocations = [];
     private double _suspendedAt = double.NaN;
 
     public GcMonitor(int pid)
     {
         _session = new DiagnosticsClient(pid).StartEventPipeSession(
-            [new EventPipeProvider(Runtime, EventLevel.Informational, (long)ClrTraceEventParser.Keywords.GC)], requestRundown: false);
+            // Verbose adds the allocation tick (one event per ~100 KB allocated): GCs per MB allocated, not only per second.
+            [new EventPipeProvider(Runtime, EventLevel.Verbose, (long)ClrTraceEventParser.Keywords.GC)], requestRundown: false);
         _source = new EventPipeEventSource(_session.EventStream);
+        _source.Clr.GCAllocationTick += e => { lock (_lock) _allocations.Add((e.TimeStamp.ToUniversalTime(), e.AllocationAmount64)); };
         _source.Clr.GCStart += e => { lock (_lock) _gcs.Add((e.TimeStamp.ToUniversalTime(), e.Depth)); };
         _source.Clr.GCSuspendEEStart += e =>
         {
@@ -54,8 +57,9 @@ public sealed class GcMonitor : IDisposable
         {
             var gcs = _gcs.Where(g => g.At >= fromUtc && g.At < toUtc).ToList();
             var pauses = _pauses.Where(p => p.At >= fromUtc && p.At < toUtc).Select(p => p.Ms).ToList();
+            var allocated = _allocations.Where(a => a.At >= fromUtc && a.At < toUtc).Sum(a => a.Bytes);
             return new GcFigures(gcs.Count(g => g.Generation == 0), gcs.Count(g => g.Generation == 1), gcs.Count(g => g.Generation == 2),
-                pauses.Count == 0 ? 0 : pauses.Max(), pauses.Sum());
+                pauses.Count == 0 ? 0 : pauses.Max(), pauses.Sum(), allocated / 1048576.0);
         }
     }
 
