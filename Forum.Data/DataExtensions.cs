@@ -3,12 +3,14 @@ using Forum.Data.Chat;
 using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
+using Forum.Data.Providers;
 using Forum.Data.Realtime;
 using Forum.Data.Users;
 using Forum.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -26,10 +28,17 @@ public static class DataExtensions
         builder.Services.AddDbContextFactory<ForumDbContext>((sp, options) =>
         {
             var data = sp.GetRequiredService<IOptions<ForumDataOptions>>().Value;
+            if (data.Provider == DataProvider.Postgres)
+            {
+                var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(PostgresProvider.ConnectionStringName);
+                PostgresProvider.UseForumPostgres(options, PostgresProvider.RequireConnectionString(connectionString));
+                return;
+            }
             var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             UseForumSqlite(options, data.ResolveConnectionString(contentRoot));
         });
         builder.Services.AddForumServices();
+        builder.Services.AddForumKeyStore();
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;
     }
