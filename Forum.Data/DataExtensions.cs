@@ -4,6 +4,7 @@ using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
 using Forum.Data.Realtime;
+using Forum.Data.Realtime.Redis;
 using Forum.Data.Users;
 using Forum.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,7 @@ public static class DataExtensions
             UseForumSqlite(options, data.ResolveConnectionString(contentRoot));
         });
         builder.Services.AddForumServices();
+        builder.Services.AddForumRedisBus(builder.Configuration);
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;
     }
