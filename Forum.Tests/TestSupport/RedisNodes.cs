@@ -32,6 +32,8 @@ public sealed class RedisNodes(RedisServer server) : IAsyncDisposable
         return bus;
     }
 
+    public void Own(IDisposable disposable) => _owned.Insert(0, new Disposer(disposable.Dispose));
+
     public async ValueTask DisposeAsync()
     {
         foreach (var owned in _owned) await owned.DisposeAsync();
