@@ -49,6 +49,7 @@ public static class AppExtensions
         services.AddForumApi();
         services.AddForumRealtime();
         services.AddForumHealth();
+        services.AddForumScaleOut(builder.Configuration);
 
         services.AddScoped<UnreadState>();
         services.AddSingleton<Features.Posts.PostCardMarkup>();
