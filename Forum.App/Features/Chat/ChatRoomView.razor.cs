@@ -22,6 +22,8 @@ public partial class ChatRoomView
     private IReadOnlyList<ChatMember> _ignoredList = [];
     private ChatMember? _picked;
     private string? _actionError;
+    /// <summary>Listening and present (tests and browser tests wait for it before acting).</summary>
+    private bool _live;
 
     [Inject] private ChatQueries Queries { get; set; } = default!;
     [Inject] private ChatService Chat { get; set; } = default!;
@@ -60,6 +62,7 @@ public partial class ChatRoomView
         // What was written between the first load and the subscription.
         await CatchUpAsync();
         _here = Queries.WhoIsHere(Room.Name);
+        _live = true;
         StateHasChanged();
     }
 

@@ -20,6 +20,7 @@ public partial class DirectView
     private string? _me;
     private long? _conversationId;
     private string? _actionError;
+    private bool _live;
 
     [Inject] private ChatQueries Queries { get; set; } = default!;
     [Inject] private ChatService Chat { get; set; } = default!;
@@ -49,6 +50,7 @@ public partial class DirectView
         await Unread.StartAsync(_me);
         await CatchUpAsync();
         await ReadAsync();
+        _live = true;
         StateHasChanged();
     }
 
