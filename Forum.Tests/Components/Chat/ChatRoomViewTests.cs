@@ -116,4 +116,22 @@ public sealed class ChatRoomViewTests : ComponentTest
         Assert.Equal(0, await H.Db.QueryAsync(db => db.ChatMessages.CountAsync(Ct)));
         Assert.Empty(view.FindAll(".chat-row"));
     }
+
+    [Fact]
+    public async Task Room_TwentyMoreMessages_AddNoComponents()
+    {
+        var view = RenderLobby();
+        WaitLive(view);
+        var before = view.FindComponents<Microsoft.AspNetCore.Components.IComponent>().Count;
+
+        for (var i = 0; i < 20; i++)
+        {
+            if (i % 4 == 0) H.Db.Clock.Advance(TimeSpan.FromSeconds(6));
+            await H.Db.Chat.SendAsync(i % 3 == 0 ? Alice : Bob, ChatRooms.Lobby, $"message {i}", ct: Ct);
+        }
+
+        view.WaitForAssertion(() => Assert.Equal(20, view.FindAll(".chat-row").Count));
+        // Rows are markup in the log, not a component each.
+        Assert.Equal(before, view.FindComponents<Microsoft.AspNetCore.Components.IComponent>().Count);
+    }
 }
