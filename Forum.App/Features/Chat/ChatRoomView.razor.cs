@@ -78,6 +78,7 @@ public partial class ChatRoomView
             PresenceChanged changed => Do(() => Arrived(changed)),
             IgnoreChanged => ReloadAsync,
             EventsMissed when room => CatchUpAsync,
+            EventsMissed => Do(() => _here = Queries.WhoIsHere(Room.Name)),
             _ => null,
         };
         return apply is null ? Task.CompletedTask : InvokeAsync(() => ApplyAsync(apply));
