@@ -114,12 +114,12 @@ public sealed class ChatTests(BrowserFixture browser) : IClassFixture<BrowserFix
 
         offline = true;
         await page.EvaluateAsync("() => window.forumTestSockets.forEach(s => s.close())");
-        await Eventually.TrueAsync(() => !app.Get<IPresence>().IsPresent(Places.Site, aliceId), "Alice's circuit lost its connection");
+        await Eventually.TrueAsync(() => !app.Get<IPresence>().IsPresent(Places.Room("movie-3"), aliceId), "Alice out of the room with her connection");
         foreach (var text in new[] { "missed one", "missed two", "missed three" }) await chat.SendAsync(bobId, "movie-3", text, Guid.NewGuid(), Ct);
 
         offline = false;
         Assert.True(await page.EvaluateAsync<bool>("() => Blazor.reconnect()"));
-        await Eventually.TrueAsync(() => app.Get<IPresence>().IsPresent(Places.Site, aliceId), "Alice's circuit is back");
+        await Eventually.TrueAsync(() => app.Get<IPresence>().IsPresent(Places.Room("movie-3"), aliceId), "Alice back in the room");
         await Expect(page.Locator(".chat-text")).ToHaveTextAsync(["before the drop", "missed one", "missed two", "missed three"]);
         await alice.CloseAsync();
     }

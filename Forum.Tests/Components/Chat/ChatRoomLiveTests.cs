@@ -115,26 +115,31 @@ public sealed class ChatRoomLiveTests : ComponentTest
     }
 
     [Fact]
-    public async Task Reconnect_LoadsWhatCameAfterTheLastShownId_NothingTwice()
+    public async Task DropAndReconnect_OutOfTheRoomMeanwhile_ThenWhatCameAfterTheLastShownId_NothingTwice()
     {
         await H.Db.Chat.SendAsync(Bob, ChatRooms.Lobby, "before", ct: Ct);
         var view = RenderLobby();
         WaitLive(view);
         view.WaitForAssertion(() => Assert.Equal(["before"], Texts(view)));
+        var circuit = H.Context.Services.GetRequiredService<ChatCircuit>();
 
+        await view.InvokeAsync(() => circuit.ChangedAsync(up: false));
+        Assert.False(H.Db.Presence.IsPresent(Places.Room(ChatRooms.Lobby), Alice));
         // Written while this circuit heard nothing (stored without publishing, as events lost on a dropped link would be).
         await H.Db.QueryAsync(async db =>
         {
-            db.ChatMessages.AddRange(new ChatMessage { Room = ChatRooms.Lobby, SenderId = Bob, Text = "missed one", CreatedAt = H.Db.Clock.GetUtcNow().UtcDateTime },
-                new ChatMessage { Room = ChatRooms.Lobby, SenderId = Bob, Text = "missed two", CreatedAt = H.Db.Clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(Ct);
-            return 0;
+            var now = H.Db.Clock.GetUtcNow().UtcDateTime;
+            db.ChatMessages.AddRange(new ChatMessage { Room = ChatRooms.Lobby, SenderId = Bob, Text = "missed one", CreatedAt = now },
+                new ChatMessage { Room = ChatRooms.Lobby, SenderId = Bob, Text = "missed two", CreatedAt = now });
+            return await db.SaveChangesAsync(Ct);
         });
-        await view.InvokeAsync(() => H.Context.Services.GetRequiredService<ChatCircuit>().ReconnectedAsync());
+
+        await view.InvokeAsync(() => circuit.ChangedAsync(up: true));
         view.WaitForAssertion(() => Assert.Equal(["before", "missed one", "missed two"], Texts(view)));
+        Assert.True(H.Db.Presence.IsPresent(Places.Room(ChatRooms.Lobby), Alice));
 
         // A second reconnect finds nothing new and shows nothing twice.
-        await view.InvokeAsync(() => H.Context.Services.GetRequiredService<ChatCircuit>().ReconnectedAsync());
+        await view.InvokeAsync(() => circuit.ChangedAsync(up: true));
         await H.Db.Chat.SendAsync(Bob, ChatRooms.Lobby, "live again", ct: Ct);
         view.WaitForAssertion(() => Assert.Equal(["before", "missed one", "missed two", "live again"], Texts(view)));
     }
