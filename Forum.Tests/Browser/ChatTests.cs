@@ -1,4 +1,6 @@
+using Forum.Data;
 using Forum.Data.Chat;
+using Microsoft.EntityFrameworkCore;
 using Forum.Data.Realtime;
 using Forum.Tests.TestSupport;
 using Microsoft.Playwright;
@@ -93,7 +95,8 @@ public sealed class ChatTests(BrowserFixture browser) : IClassFixture<BrowserFix
     public async Task DroppedConnection_MessagesSentMeanwhile_ShownOnceAfterReconnect()
     {
         var app = browser.App;
-        var (aliceId, bobId) = ((await app.UserIdAsync("alice"))!, (await app.UserIdAsync("bob"))!);
+        // Dave writes here, so other tests' messages never meet his flood limit.
+        var (aliceId, writerId) = ((await app.UserIdAsync("alice"))!, (await app.UserIdAsync("dave"))!);
         var alice = await browser.SignInAsync("alice");
         // The page's sockets are kept where the test can close them, and while "offline" a reconnect cannot negotiate.
         await alice.AddInitScriptAsync("""
@@ -109,18 +112,60 @@ public sealed class ChatTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await alice.RouteAsync("**/_blazor/negotiate**", route => offline ? route.AbortAsync() : route.ContinueAsync());
         var page = await OpenRoomAsync(alice, "/chat/movie-3");
         var chat = app.Get<ChatService>();
-        await chat.SendAsync(bobId, "movie-3", "before the drop", Guid.NewGuid(), Ct);
+        await chat.SendAsync(writerId, "movie-3", "before the drop", Guid.NewGuid(), Ct);
         await Expect(page.Locator(".chat-text", new() { HasText = "before the drop" })).ToBeVisibleAsync();
 
         offline = true;
         await page.EvaluateAsync("() => window.forumTestSockets.forEach(s => s.close())");
         await Eventually.TrueAsync(() => !app.Get<IPresence>().IsPresent(Places.Room("movie-3"), aliceId), "Alice out of the room with her connection");
-        foreach (var text in new[] { "missed one", "missed two", "missed three" }) await chat.SendAsync(bobId, "movie-3", text, Guid.NewGuid(), Ct);
+        foreach (var text in new[] { "missed one", "missed two", "missed three" }) await chat.SendAsync(writerId, "movie-3", text, Guid.NewGuid(), Ct);
 
         offline = false;
         Assert.True(await page.EvaluateAsync<bool>("() => Blazor.reconnect()"));
         await Eventually.TrueAsync(() => app.Get<IPresence>().IsPresent(Places.Room("movie-3"), aliceId), "Alice back in the room");
         await Expect(page.Locator(".chat-text")).ToHaveTextAsync(["before the drop", "missed one", "missed two", "missed three"]);
+        await alice.CloseAsync();
+    }
+
+    [Fact]
+    public async Task LongRoom_FollowsTheNewestUntilScrolledUp_ThenTheChipLeadsDown()
+    {
+        var app = browser.App;
+        var writerId = (await app.UserIdAsync("erin"))!; // a member no other test here writes as (the flood limit)
+        await using (var db = await app.Get<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var at = DateTime.UtcNow.AddHours(-1);
+            db.ChatMessages.AddRange(Enumerable.Range(0, 60).Select(i =>
+                new ChatMessage { Room = "movie-4", SenderId = writerId, Text = $"line {i}", CreatedAt = at.AddSeconds(i) }));
+            await db.SaveChangesAsync(Ct);
+        }
+        var alice = await browser.SignInAsync("alice");
+        var page = await OpenRoomAsync(alice, "/chat/movie-4");
+        var log = page.Locator("#chat-log");
+        const string AtBottom = "el => el.scrollHeight - el.scrollTop - el.clientHeight < 48";
+
+        // Opens at the newest message, and stays there as messages arrive.
+        await Expect(page.Locator(".chat-text").Last).ToHaveTextAsync("line 59");
+        Assert.True(await log.EvaluateAsync<bool>(AtBottom));
+        var chat = app.Get<ChatService>();
+        await chat.SendAsync(writerId, "movie-4", "while at the bottom", Guid.NewGuid(), Ct);
+        await Expect(page.Locator(".chat-text").Last).ToHaveTextAsync("while at the bottom");
+        await Eventually.TrueAsync(() => log.EvaluateAsync<bool>(AtBottom).GetAwaiter().GetResult(), "the log followed the new message");
+        await Expect(page.Locator("[data-chat-chip]")).ToBeHiddenAsync();
+
+        // Scrolled up, a new message does not move the view: the chip appears and takes the reader down.
+        await log.EvaluateAsync("el => { el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); }");
+        await chat.SendAsync(writerId, "movie-4", "while reading older ones", Guid.NewGuid(), Ct);
+        await Expect(page.Locator("[data-chat-chip]")).ToBeVisibleAsync();
+        Assert.False(await log.EvaluateAsync<bool>(AtBottom));
+        await page.Locator("[data-chat-chip]").ClickAsync();
+        await Expect(page.Locator("[data-chat-chip]")).ToBeHiddenAsync();
+        Assert.True(await log.EvaluateAsync<bool>(AtBottom));
+
+        // "Earlier messages" brings the first ten back above.
+        await page.Locator("#chat-earlier").ClickAsync();
+        await Expect(page.Locator(".chat-text").First).ToHaveTextAsync("line 0");
+        await Expect(page.Locator(".chat-text")).ToHaveCountAsync(62);
         await alice.CloseAsync();
     }
 }
