@@ -150,7 +150,7 @@ public sealed class ChatTests(BrowserFixture browser) : IClassFixture<BrowserFix
         var chat = app.Get<ChatService>();
         await chat.SendAsync(writerId, "movie-4", "while at the bottom", Guid.NewGuid(), Ct);
         await Expect(page.Locator(".chat-text").Last).ToHaveTextAsync("while at the bottom");
-        await Eventually.TrueAsync(() => log.EvaluateAsync<bool>(AtBottom).GetAwaiter().GetResult(), "the log followed the new message");
+        await page.WaitForFunctionAsync($"() => ({AtBottom})(document.getElementById('chat-log'))");
         await Expect(page.Locator("[data-chat-chip]")).ToBeHiddenAsync();
 
         // Scrolled up, a new message does not move the view: the chip appears and takes the reader down.
