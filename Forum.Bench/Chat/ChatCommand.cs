@@ -34,20 +34,29 @@ public static class ChatCommand
         var cs = $"Data Source={file}";
         try
         {
-            // As the app wires it: AddDbContextFactory + UseForumSqlite, the real bus, limiter and services, default options.
-            await using var sp = new ServiceCollection().AddLogging()
-                .AddDbContextFactory<ForumDbContext>(b => DataExtensions.UseForumSqlite(b, cs))
-                .AddForumServices().BuildServiceProvider();
+            await using var sp = Services(cs, backgroundCheckpoints: false);
             Console.Error.WriteLine($"[chat] seeding {size.Messages:N0} messages into {file}");
             var seed = await ChatSeeder.SeedAsync(sp.GetRequiredService<IDbContextFactory<ForumDbContext>>(), cs, size);
             Console.Error.WriteLine($"[chat] seeded in {seed.Elapsed.TotalSeconds:F1} s ({seed.Bytes / 1e6:F0} MB); timing reads");
             var (history, plans) = await ChatHistoryBench.RunAsync(sp, seed, warmup, runs);
             var fanout = new List<FanoutResult>();
-            for (var i = 0; i < subscribers.Count; i++)
+            foreach (var background in new[] { false, true })
             {
-                Console.Error.WriteLine($"[chat] fan-out to {subscribers[i]:N0} subscribers");
-                // A room of its own per size, so each starts with an empty room topic.
-                fanout.Add(await FanoutBench.RunAsync(sp, ChatRooms.Movie(i + 1), subscribers[i], seed.UserIds, Math.Max(10, fanRuns / 10), fanRuns));
+                // Each way of checkpointing on connections of its own (the pragma is set when a connection opens).
+                SqliteConnection.ClearAllPools();
+                await using var modeSp = background ? Services(cs, backgroundCheckpoints: true) : null;
+                var run = modeSp ?? sp;
+                var checkpointer = background ? run.GetRequiredService<SqliteCheckpointer>() : null;
+                if (checkpointer is not null) await checkpointer.StartAsync(CancellationToken.None);
+                var mode = background ? "background" : "in the commit";
+                for (var i = 0; i < subscribers.Count; i++)
+                {
+                    Console.Error.WriteLine($"[chat] fan-out to {subscribers[i]:N0} subscribers, WAL checkpoints {mode}");
+                    // A room of its own per size, so each starts with an empty room topic.
+                    fanout.Add(await FanoutBench.RunAsync(run, ChatRooms.Movie(i + 1), subscribers[i], seed.UserIds, Math.Max(10, fanRuns / 10), fanRuns)
+                        with { Checkpoints = mode });
+                }
+                if (checkpointer is not null) await checkpointer.StopAsync(CancellationToken.None);
             }
             var section = ChatReport.Render(size, seed, history, plans, fanout, command, loadStart, clock.Elapsed, warmup, runs, fanRuns);
             Console.WriteLine(section);
@@ -60,4 +69,12 @@ public static class ChatCommand
             foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
         }
     }
+
+    /// <summary>
+    /// As the app wires it: AddDbContextFactory + UseForumSqlite, the real bus, limiter and services, default options; with
+    /// <paramref name="backgroundCheckpoints"/>, the app's default, connections that leave checkpoints to a <see cref="SqliteCheckpointer"/>.
+    /// </summary>
+    private static ServiceProvider Services(string cs, bool backgroundCheckpoints) => new ServiceCollection().AddLogging()
+        .AddDbContextFactory<ForumDbContext>(b => DataExtensions.UseForumSqlite(b, cs, backgroundCheckpoints))
+        .AddForumServices().AddSingleton<SqliteCheckpointer>().BuildServiceProvider();
 }
