@@ -11,14 +11,19 @@ namespace Forum.Data;
 /// commit that takes the log past 1,000 pages, so that one writer (a chat sender, a commenter) waits for the copy and its
 /// fsync: the write's p99. The app's connections turn that off (<c>wal_autocheckpoint = 0</c>, see
 /// <see cref="DataExtensions.UseForumSqlite"/>) and this service checkpoints every <see cref="Every"/> instead, PASSIVE (it
-/// never waits for readers or writers, and copies what no open read still needs). Between two runs the log holds at most
-/// a second of writes; a run with nothing new costs one small statement.
+/// never waits for readers or writers, and copies what no open read still needs). The log starts over at the first write
+/// after a checkpoint that caught up with it; under writes that never pause a PASSIVE run never quite catches up, so
+/// past <see cref="RestartFrames"/> a RESTART run makes writers wait for it once and the log starts over. A run with
+/// nothing new costs one small statement.
 /// </summary>
 public sealed class SqliteCheckpointer(
     IDbContextFactory<ForumDbContext> dbFactory, IOptions<ForumDataOptions> options, ILogger<SqliteCheckpointer> log, TimeProvider clock)
     : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
+
+    /// <summary>Frames (pages) in the log past which writers wait for one checkpoint: 4 × SQLite's own mark, ≈ 16 MB.</summary>
+    public const long RestartFrames = 4_000;
 
     /// <summary>Checkpoints run so far (for tests and the benchmark).</summary>
     public int Runs => Volatile.Read(ref _runs);
@@ -39,7 +44,10 @@ public sealed class SqliteCheckpointer(
         }
     }
 
-    /// <summary>One PASSIVE checkpoint: (frames in the log, frames now in the database file), or null when it could not run.</summary>
+    /// <summary>
+    /// One PASSIVE checkpoint, and a RESTART one when the log is past <see cref="RestartFrames"/>: (frames in the log, frames
+    /// now in the database file) after the last, or null when it could not run.
+    /// </summary>
     public async Task<(long Log, long Checkpointed)?> CheckpointAsync(CancellationToken ct = default)
     {
         try
@@ -48,11 +56,10 @@ public sealed class SqliteCheckpointer(
             if (!db.Database.IsSqlite()) return null;
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            var result = await RunAsync(connection, "PASSIVE", ct);
+            if (result?.Log > RestartFrames) result = await RunAsync(connection, "RESTART", ct);
             Interlocked.Increment(ref _runs);
-            return await reader.ReadAsync(ct) ? (reader.GetInt64(1), reader.GetInt64(2)) : null;
+            return result;
         }
         catch (SqliteException ex)
         {
@@ -60,5 +67,13 @@ public sealed class SqliteCheckpointer(
             log.LogDebug(ex, "WAL checkpoint skipped");
             return null;
         }
+    }
+
+    private static async Task<(long Log, long Checkpointed)?> RunAsync(System.Data.Common.DbConnection connection, string mode, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(1), reader.GetInt64(2)) : null;
     }
 }

@@ -10,9 +10,7 @@ namespace Forum.Bench.Chat;
 /// <param name="PerMessagePerSecond">Subscribers ÷ the median send → last delivery: one message at a time, SQLite write included.</param>
 /// <param name="BurstPerSecond">Deliveries per second of the bus alone, <see cref="FanoutBench.Burst"/> events published back to back.</param>
 /// <param name="Publish">One PublishAsync on the bus: the part of the sender's call that grows with the room.</param>
-/// <param name="Checkpoints">Where SQLite's WAL checkpoints ran: "in the commit" (SQLite's default) or "background" (the app's).</param>
-public sealed record FanoutResult(int Subscribers, Stat SenderCall, Stat LastDelivery, double PerMessagePerSecond, double BurstPerSecond, Stat Publish,
-    string Checkpoints = "in the commit");
+public sealed record FanoutResult(int Subscribers, Stat SenderCall, Stat LastDelivery, double PerMessagePerSecond, double BurstPerSecond, Stat Publish);
 
 /// <summary>
 /// One message to a room with N bus subscribers (stand-ins for circuits: each handler counts the delivery, as a circuit's

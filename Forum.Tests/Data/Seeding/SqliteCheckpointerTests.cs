@@ -28,6 +28,20 @@ public sealed class SqliteCheckpointerTests
     }
 
     [Fact]
+    public async Task BackgroundCheckpoints_ALogPastTheRestartMark_StartsOverAtTheNextWrite()
+    {
+        await using var file = await WalFile.WriteAsync(backgroundCheckpoints: true, commits: (int)SqliteCheckpointer.RestartFrames + 100);
+        var checkpointer = file.Services.GetRequiredService<SqliteCheckpointer>();
+
+        var run = await checkpointer.CheckpointAsync(Ct);
+        await file.CommitAsync();
+        var after = await checkpointer.CheckpointAsync(Ct);
+
+        Assert.Equal(run!.Value.Log, run.Value.Checkpointed);
+        Assert.True(after!.Value.Log < 10, $"{after.Value.Log} frames in the log after the next write");
+    }
+
+    [Fact]
     public async Task DefaultCheckpoints_ACommitCheckpointsOnceTheLogPassesAThousandPages()
     {
         await using var file = await WalFile.WriteAsync(backgroundCheckpoints: false);
@@ -35,7 +49,7 @@ public sealed class SqliteCheckpointerTests
         Assert.True(file.WalBytes < 1_100 * 4096L + 32, $"{file.WalBytes:N0} bytes of log");
     }
 
-    /// <summary>A fresh WAL database through the app's DbContext wiring, and 1,600 commits of a page each.</summary>
+    /// <summary>A fresh WAL database through the app's DbContext wiring, and commits of a page each (1,600 by default).</summary>
     private sealed class WalFile : IAsyncDisposable
     {
         private readonly string _path = Path.Combine(Path.GetTempPath(), $"forum-wal-{Guid.NewGuid():N}.db");
@@ -43,7 +57,7 @@ public sealed class SqliteCheckpointerTests
         public ServiceProvider Services { get; private set; } = null!;
         public long WalBytes => new FileInfo(_path + "-wal").Length;
 
-        public static async Task<WalFile> WriteAsync(bool backgroundCheckpoints)
+        public static async Task<WalFile> WriteAsync(bool backgroundCheckpoints, int commits = 1_600)
         {
             var file = new WalFile();
             var cs = $"Data Source={file._path}";
@@ -57,12 +71,14 @@ public sealed class SqliteCheckpointerTests
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL; CREATE TABLE Pages (Bytes BLOB);", Ct);
             }
-            for (var i = 0; i < 1_600; i++)
-            {
-                await using var db = await factory.CreateDbContextAsync(Ct);
-                await db.Database.ExecuteSqlRawAsync("INSERT INTO Pages VALUES (randomblob(3000));", Ct);
-            }
+            for (var i = 0; i < commits; i++) await file.CommitAsync();
             return file;
+        }
+
+        public async Task CommitAsync()
+        {
+            await using var db = await Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync(Ct);
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO Pages VALUES (randomblob(3000));", Ct);
         }
 
         public async ValueTask DisposeAsync()
