@@ -34,7 +34,7 @@ public sealed class SqliteCheckpointer(
     {
         // Off (Forum:Data:BackgroundCheckpoints false): the connections checkpoint as SQLite does by default.
         // On PostgreSQL there is no SQLite log to move.
-        if (!options.Value.BackgroundCheckpoints || options.Value.Provider != Providers.DataProvider.Sqlite) return;
+        if (!options.Value.BackgroundCheckpoints || options.Value.Provider != DataProvider.Sqlite) return;
         using var timer = new PeriodicTimer(Every, clock);
         try
         {
