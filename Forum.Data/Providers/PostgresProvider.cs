@@ -24,6 +24,16 @@ public static class PostgresProvider
             : connectionString;
 
     /// <summary>
+    /// Inside the caller's transaction, waits for any other writer holding <paramref name="key"/> until it commits or
+    /// rolls back: a read-then-insert that SQLite's single writer makes safe stays safe under PostgreSQL's read committed.
+    /// SQLite write transactions are serial already, so there it does nothing.
+    /// </summary>
+    internal static async Task LockForWriteAsync(ForumDbContext db, string key, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+    }
+
+    /// <summary>
     /// Holds a session-level advisory lock until disposed, so nodes starting together seed one after the other: the
     /// first fills the empty database, the next finds members and leaves it alone. A node that dies releases it with
     /// its connection. On SQLite (one process per file) there is nothing to hold.

@@ -62,3 +62,5 @@ public sealed class PostServiceTextPostgresTests : Forum.Tests.Data.Posts.PostSe
 public sealed class SessionServicePostgresTests : Forum.Tests.Data.Sessions.SessionServiceTests { protected override DataProvider Provider => DataProvider.Postgres; }
 
 public sealed class AccountStandingPostgresTests : Forum.Tests.Data.Users.AccountStandingTests { protected override DataProvider Provider => DataProvider.Postgres; }
+
+public sealed class ChatDirectRacePostgresTests : Forum.Tests.Data.Chat.ChatDirectRaceTests { protected override DataProvider Provider => DataProvider.Postgres; }
