@@ -5,6 +5,7 @@ using Forum.Data.Messages;
 using Forum.Data.Posts;
 using Forum.Data.Providers;
 using Forum.Data.Realtime;
+using Forum.Data.Realtime.Redis;
 using Forum.Data.Users;
 using Forum.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +40,7 @@ public static class DataExtensions
         });
         builder.Services.AddForumServices();
         builder.Services.AddForumKeyStore();
+        builder.Services.AddForumRedisBus(builder.Configuration);
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;
     }
