@@ -53,9 +53,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         try
         {
             if (_dataDir is not null) return;
-            var bin = FindBinaries() ?? throw new InvalidOperationException(
-                $"The PostgreSQL tests need the server binaries (initdb, pg_ctl) and none were found: install them with `{InstallHint}` " +
-                "(Debian/Ubuntu; they land in /usr/lib/postgresql/<version>/bin), or point FORUM_PG_BIN at a directory holding them.");
+            var bin = FindBinaries(SearchPath()) ?? throw MissingBinaries();
             var dir = Directory.CreateTempSubdirectory("forum-pg-").FullName;
             var asRoot = Environment.UserName == "root";
             if (asRoot) await RunAsync("chown", $"postgres {dir}", asRoot: false); // initdb refuses to run as root
@@ -74,17 +72,22 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
-    private static string? FindBinaries()
+    /// <summary>Where initdb and pg_ctl are looked for: FORUM_PG_BIN, Debian's versioned directories (newest first), PATH.</summary>
+    internal static IEnumerable<string> SearchPath()
     {
-        var fromEnv = Environment.GetEnvironmentVariable("FORUM_PG_BIN");
-        var candidates = new List<string>();
-        if (!string.IsNullOrEmpty(fromEnv)) candidates.Add(fromEnv);
+        if (Environment.GetEnvironmentVariable("FORUM_PG_BIN") is { Length: > 0 } fromEnv) yield return fromEnv;
         if (Directory.Exists("/usr/lib/postgresql"))
-            candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
-                .Select(d => Path.Combine(d, "bin")));
-        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
-        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+            foreach (var dir in Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                yield return Path.Combine(dir, "bin");
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)) yield return dir;
     }
+
+    internal static string? FindBinaries(IEnumerable<string> directories) =>
+        directories.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+
+    internal static InvalidOperationException MissingBinaries() => new(
+        $"The PostgreSQL tests need the server binaries (initdb, pg_ctl) and none were found: install them with `{InstallHint}` " +
+        "(Debian/Ubuntu; they land in /usr/lib/postgresql/<version>/bin), or point FORUM_PG_BIN at a directory holding them.");
 
     private static int FreePort()
     {
