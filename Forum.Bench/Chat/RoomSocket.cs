@@ -47,6 +47,9 @@ public sealed class RoomSocket(string userName)
 
     public static ChatRound? Round;
 
+    /// <summary>The highest message id any subscriber has read: a new round counts only ids above it.</summary>
+    public static long MaxSeenId;
+
     public string UserName => userName;
     public int Chats => Volatile.Read(ref _chats);
     public string? Dropped { get; private set; }
@@ -83,7 +86,12 @@ public sealed class RoomSocket(string userName)
                 if (frame.StartsWith(ChatPrefix))
                 {
                     Interlocked.Increment(ref _chats);
-                    if (Volatile.Read(ref Round) is { } round && Utf8Parser.TryParse(frame[ChatPrefix.Length..], out long id, out _)) round.Arrive(id, at);
+                    if (Utf8Parser.TryParse(frame[ChatPrefix.Length..], out long id, out _))
+                    {
+                        for (var seen = Interlocked.Read(ref MaxSeenId); id > seen; seen = Interlocked.Read(ref MaxSeenId))
+                            if (Interlocked.CompareExchange(ref MaxSeenId, id, seen) == seen) break;
+                        Volatile.Read(ref Round)?.Arrive(id, at);
+                    }
                 }
                 else if (frame.StartsWith("""{"event":"history","""u8)) _history.TrySetResult();
                 else if (frame.StartsWith("""{"event":"heartbeat","""u8)) await SendAsync(Pong, CancellationToken.None);
