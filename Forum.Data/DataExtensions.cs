@@ -31,7 +31,7 @@ public static class DataExtensions
             UseForumSqlite(options, data.ResolveConnectionString(contentRoot));
         });
         builder.Services.AddForumServices();
-        builder.Services.AddForumRedisBus(builder.Configuration);
+        builder.Services.AddForumRedisBus();
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;
     }

@@ -17,14 +17,21 @@ public static class ScaleOut
 {
     public const string ApplicationName = "Forum";
 
-    public static IServiceCollection AddForumScaleOut(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddForumScaleOut(this IServiceCollection services)
     {
-        if (!configuration.UsesRedisBus()) return services;
-        services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddOptions<KeyManagementOptions>().Configure<RedisConnection>((o, redis) =>
-            o.XmlRepository = new RedisXmlRepository(() => redis.Database, redis.Key("data-protection-keys")));
+        // Decided from the bound options when first used, like the bus, so late settings (tests) count.
+        services.AddOptions<DataProtectionOptions>().Configure<IOptions<RedisBusOptions>>((o, bus) =>
+        {
+            if (bus.Value.Enabled) o.ApplicationDiscriminator = ApplicationName;
+        });
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<RedisBusOptions>, IServiceProvider>((o, bus, sp) =>
+        {
+            if (!bus.Value.Enabled) return;
+            var redis = sp.GetRequiredService<RedisConnection>();
+            o.XmlRepository = new RedisXmlRepository(() => redis.Database, redis.Key("data-protection-keys"));
+        });
         services.AddOptions<JwtOptions>()
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Key),
+            .Validate<IOptions<RedisBusOptions>>((o, bus) => !bus.Value.Enabled || !string.IsNullOrWhiteSpace(o.Key),
                 "Forum:Bus:Redis is set, so this node is one of several: set Forum:Jwt:Key (at least 32 random bytes) to the same value on every node")
             .ValidateOnStart();
         return services;

@@ -24,6 +24,7 @@ public sealed partial class RedisPresence : IPresence, IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly ITimer _refresh;
+    private int _disposed;
 
     public RedisPresence(INotificationBus bus, RedisConnection redis, TimeProvider clock, ILogger<RedisPresence> logger)
     {
@@ -116,6 +117,7 @@ public sealed partial class RedisPresence : IPresence, IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _refresh.Dispose();
         _ops.Writer.TryComplete();
         // A node that stops cleanly takes its people with it instead of leaving them to expire.
