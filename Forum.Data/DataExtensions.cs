@@ -3,6 +3,7 @@ using Forum.Data.Chat;
 using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Posts;
+using Forum.Data.Providers;
 using Forum.Data.Realtime;
 using Forum.Data.Realtime.Redis;
 using Forum.Data.Users;
@@ -10,6 +11,7 @@ using Forum.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -27,10 +29,17 @@ public static class DataExtensions
         builder.Services.AddDbContextFactory<ForumDbContext>((sp, options) =>
         {
             var data = sp.GetRequiredService<IOptions<ForumDataOptions>>().Value;
+            if (data.Provider == DataProvider.Postgres)
+            {
+                var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(PostgresProvider.ConnectionStringName);
+                PostgresProvider.UseForumPostgres(options, PostgresProvider.RequireConnectionString(connectionString));
+                return;
+            }
             var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             UseForumSqlite(options, data.ResolveConnectionString(contentRoot));
         });
         builder.Services.AddForumServices();
+        builder.Services.AddForumKeyStore();
         builder.Services.AddForumRedisBus();
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;

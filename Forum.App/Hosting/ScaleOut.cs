@@ -1,4 +1,6 @@
 using Forum.App.Features.Api.Tokens;
+using Forum.Data;
+using Forum.Data.Providers;
 using Forum.Data.Realtime.Redis;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -9,24 +11,23 @@ namespace Forum.App.Hosting;
 
 /// <summary>
 /// What a node needs to be one of several (README, "Running several nodes"): with "Forum:Bus:Redis" set, the Data
-/// Protection key ring (cookies, antiforgery tokens, Blazor's protected state) lives in Redis under one application
-/// name, so a cookie issued by one node is honoured by every node; and the JWT key must be configured, because a key
-/// generated into one node's data directory would make every other node refuse that node's tokens.
+/// Protection key ring (cookies, antiforgery tokens, Blazor's protected state) is shared under one application name, so
+/// a cookie issued by one node is honoured by every node: in PostgreSQL when that is the database (durable, see
+/// <see cref="SharedKeys"/>), otherwise in Redis. And the JWT key must be configured, because a key generated into one
+/// node's data directory would make every other node refuse that node's tokens.
 /// </summary>
 public static class ScaleOut
 {
-    public const string ApplicationName = "Forum";
-
     public static IServiceCollection AddForumScaleOut(this IServiceCollection services)
     {
         // Decided from the bound options when first used, like the bus, so late settings (tests) count.
         services.AddOptions<DataProtectionOptions>().Configure<IOptions<RedisBusOptions>>((o, bus) =>
         {
-            if (bus.Value.Enabled) o.ApplicationDiscriminator = ApplicationName;
+            if (bus.Value.Enabled) o.ApplicationDiscriminator = SharedKeys.ApplicationName;
         });
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<RedisBusOptions>, IServiceProvider>((o, bus, sp) =>
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<RedisBusOptions>, IOptions<ForumDataOptions>, IServiceProvider>((o, bus, data, sp) =>
         {
-            if (!bus.Value.Enabled) return;
+            if (!bus.Value.Enabled || data.Value.Provider == DataProvider.Postgres) return;
             var redis = sp.GetRequiredService<RedisConnection>();
             o.XmlRepository = new RedisXmlRepository(() => redis.Database, redis.Key("data-protection-keys"));
         });
