@@ -42,10 +42,17 @@ public sealed class TwoNodeCluster : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (B is not null) await B.DisposeAsync();
-        if (A is not null) await A.DisposeAsync();
-        await Redis.DisposeAsync();
-        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+        try
+        {
+            if (B is not null) await B.DisposeAsync();
+            if (A is not null) await A.DisposeAsync();
+        }
+        finally
+        {
+            // Whatever the nodes did on the way down, the server this fixture started goes with it.
+            await Redis.DisposeAsync();
+            try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+        }
     }
 }
 
