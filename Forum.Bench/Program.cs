@@ -11,6 +11,7 @@ using Forum.Bench.Circuits;
 if (args.FirstOrDefault() == "circuits") return await CircuitsCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "heap") return await Forum.Bench.Heap.HeapCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "live") return await Forum.Bench.Live.LiveCommand.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "nodes") return await Forum.Bench.Nodes.NodesCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "chat") return await Forum.Bench.Chat.ChatCommand.RunAsync(args[1..]);
 
 var sizes = new Dictionary<string, SeedSize>(StringComparer.OrdinalIgnoreCase)
