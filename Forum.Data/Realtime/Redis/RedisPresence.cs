@@ -85,7 +85,7 @@ public sealed partial class RedisPresence : IPresence, IDisposable
         {
             entries = _redis.Database.SortedSetRangeByScore(PlaceKey(place), _clock.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             _logger.LogDebug("Presence of {Place} read from this node only: {Error}", place, ex.Message);
             return [];
@@ -129,7 +129,7 @@ public sealed partial class RedisPresence : IPresence, IDisposable
             foreach (var group in mine.GroupBy(m => m.Place))
                 _redis.Database.SortedSetRemove(PlaceKey(group.Key), [.. group.Select(m => (RedisValue)m.Entry)], CommandFlags.FireAndForget);
         }
-        catch (RedisException) { }
+        catch (Exception ex) when (ex is RedisException or TimeoutException) { }
     }
 
     private sealed class Person(PresenceMember member, string entry)

@@ -86,4 +86,31 @@ public sealed class RedisBusTests(RedisServer server) : IClassFixture<RedisServe
         await a.PublishAsync(Topics.User("u1"), new UnreadChanged("u1", 5, 10));
         await Eventually.TrueAsync(() => onB.Count<UnreadChanged>() == 1, "events flow again after the outage");
     }
+
+    [Fact]
+    public async Task NodeCutOffAlone_PublishFails_TheOtherNodeResyncsWhenItIsBack()
+    {
+        await using var nodes = new RedisNodes(server);
+        var admin = nodes.Connection();
+        var user = $"node{Guid.NewGuid():N}"[..12];
+        await admin.Database.ExecuteAsync("ACL", "SETUSER", user, "on", ">node-pass", "~*", "&*", "+@all");
+        var a = await nodes.BusAsync(nodes.Connection(extra: $",user={user},password=node-pass"));
+        var b = await nodes.BusAsync();
+        var onB = new Received();
+        using var _ = onB.Follow(b, Topics.User("u1"));
+        await a.PublishAsync(Topics.User("u1"), new UnreadChanged("u1", 1, 1));
+        await Eventually.TrueAsync(() => onB.Count<UnreadChanged>() == 1, "node B hears node A");
+
+        // Only node A is cut off, and kept off (its user may not log in): Redis and node B stay up.
+        await admin.Database.ExecuteAsync("ACL", "SETUSER", user, "off");
+        await admin.Database.ExecuteAsync("CLIENT", "KILL", "USER", user);
+        await Eventually.TrueAsync(() => !a.Subscribed, "node A notices it was cut off", 10_000);
+        await a.PublishAsync(Topics.User("u1"), new UnreadChanged("u1", 2, 2));
+        await Eventually.TrueAsync(() => a.Counters.Failed == 1, "the publish fails", 10_000);
+        Assert.True(b.Subscribed);
+        await admin.Database.ExecuteAsync("ACL", "SETUSER", user, "on");
+
+        await Eventually.TrueAsync(() => onB.Count<EventsMissed>() >= 1, "node B is told to reload", 20_000);
+        Assert.Equal(1, onB.Count<UnreadChanged>());
+    }
 }
