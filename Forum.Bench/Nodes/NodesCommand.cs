@@ -64,7 +64,7 @@ public static class NodesCommand
         await MeasureAsync(http, onA, onB, warmup, ct);
         var (same, cross, posts, missing) = await MeasureAsync(http, onA, onB, comments, ct);
         var section = Render(command, loadStart, clock.Elapsed, Machine.Commit(root), members, comments, warmup,
-            Latency.Of(same), Latency.Of(cross), Latency.Of(posts), missing);
+            same, cross, Latency.Of(posts), missing);
         Console.WriteLine(section);
         if (Arg("--write", "") is { Length: > 0 } path) await ReportFile.WriteSectionAsync(path, "nodes", section);
         try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
@@ -109,8 +109,10 @@ public static class NodesCommand
     }
 
     private static string Render(string command, string loadStart, TimeSpan elapsed, string commit, int members, int comments, int warmup,
-        Latency same, Latency cross, Latency posts, int missing)
+        List<double> sameSamples, List<double> crossSamples, Latency posts, int missing)
     {
+        var (same, cross) = (Latency.Of(sameSamples), Latency.Of(crossSamples));
+        var extra = Latency.Of(crossSamples.Zip(sameSamples, (a, b) => a - b).ToList());
         var sb = new StringBuilder();
         void L(string line = "") => sb.AppendLine(line);
         string F(double v) => double.IsNaN(v) ? "–" : v.ToString("F2", CultureInfo.InvariantCulture);
@@ -125,7 +127,8 @@ public static class NodesCommand
         L($"| node B (the node that took the POST) | {F(same.P50)} ms | {F(same.P99)} ms | {F(same.Max)} ms | {same.Count} of {comments} |");
         L($"| node A (across Redis) | {F(cross.P50)} ms | {F(cross.P99)} ms | {F(cross.Max)} ms | {cross.Count} of {comments} |");
         L();
-        L($"Cross-node p99 − same-node p99: **{F(cross.P99 - same.P99)} ms** (target ≤ 10 ms). POST round trip p50 / p99: {F(posts.P50)} / {F(posts.P99)} ms. " +
+        L($"Cross-node p99 − same-node p99: **{F(cross.P99 - same.P99)} ms** (target ≤ 10 ms). The same comment's extra time on node A " +
+          $"(A − B, per comment) p50 / p99 / max: {F(extra.P50)} / {F(extra.P99)} / {F(extra.Max)} ms. POST round trip p50 / p99: {F(posts.P50)} / {F(posts.P99)} ms. " +
           $"Missing: {missing}.");
         L();
         L($"- Two `dotnet Forum.App.dll` processes (Release, Production) on one SQLite file and one `redis-server` on loopback; {members} members, " +
