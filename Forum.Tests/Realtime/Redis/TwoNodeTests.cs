@@ -1,6 +1,10 @@
+extern alias bench;
+
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
+using bench::Forum.Bench.Circuits.Client;
+using bench::Forum.Bench.Circuits.Run;
 using Bunit;
 using Forum.App.Features.Messages;
 using Forum.Data.Messages;
@@ -35,6 +39,35 @@ public sealed class TwoNodeTests(TwoNodeCluster cluster) : IClassFixture<TwoNode
         Assert.Equal(("message", 2), (count.GetProperty("event").GetString(), count.GetProperty("message").GetInt32()));
         badge.WaitForAssertion(() => Assert.Equal("2", badge.Find("#unread-count").TextContent));
         await socket.ExpectQuietAsync();
+    }
+
+    [Fact]
+    public async Task Comment_PostedToNodeB_ReachesBothRealCircuitsOfTheAuthorOnNodeA()
+    {
+        var thread = await LiveScenario.CreateAsync(cluster.B);
+        using var http = MemberClient.CreateSharedHttp();
+        var tracker = new BadgeTracker();
+        var owner = new LoadMember(new MemberClient(http, new Uri(cluster.A.BaseUrl), thread.Owner, AccountClient.Password), thread.PostId);
+        var writer = new LoadMember(new MemberClient(http, new Uri(cluster.B.BaseUrl), thread.Writer, AccountClient.Password), postId: 0);
+        await owner.Client.LogInAsync(Ct);
+        await writer.Client.LogInAsync(Ct);
+        var tabs = new List<CircuitTab>();
+        try
+        {
+            // Two browser tabs of the author on node A: real circuits (prerender, /_blazor, render batches acknowledged).
+            for (var i = 0; i < 2; i++) tabs.Add(await LoadRun.OpenTabAsync(owner, "/", tracker, Ct));
+
+            await tracker.PostAndWatchAsync(owner, await CommentWriter.CreateAsync(writer.Client, Ct), TimeSpan.FromSeconds(10), Ct);
+
+            var figures = tracker.TakeFigures();
+            Assert.Equal((0, 2, 2), (figures.FailedPosts, figures.Expected, figures.Delivered));
+            Assert.Equal(1, owner.UnreadCount);
+            Assert.All(tabs, t => Assert.Null(t.DroppedReason));
+        }
+        finally
+        {
+            foreach (var tab in tabs) await tab.CloseAsync(Ct);
+        }
     }
 
     [Fact]
