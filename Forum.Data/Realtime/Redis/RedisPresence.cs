@@ -66,6 +66,14 @@ public sealed partial class RedisPresence : IPresence, IDisposable
     /// <summary>Asks the worker to write every entry this node holds again with a fresh expiry (Redis restarted, say).</summary>
     public void Refresh() => _ops.Writer.TryWrite(new Op("", null, OpKind.Refresh));
 
+    /// <summary>As <see cref="Refresh"/>, completing once the worker has done it (or failed to reach Redis).</summary>
+    public Task RefreshAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_ops.Writer.TryWrite(new Op("", null, OpKind.Refresh, done))) done.TrySetResult();
+        return done.Task;
+    }
+
     /// <summary>Everyone in the place on any node, by person key.</summary>
     private Dictionary<string, PresenceMember> People(string place)
     {
