@@ -36,11 +36,16 @@ public static class DataExtensions
                 return;
             }
             var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            UseForumSqlite(options, data.ResolveConnectionString(contentRoot));
+            UseForumSqlite(options, data.ResolveConnectionString(contentRoot), data.BackgroundCheckpoints);
         });
         builder.Services.AddForumServices();
         builder.Services.AddForumKeyStore();
+<<<<<<< HEAD
         builder.Services.AddForumRedisBus();
+=======
+        builder.Services.AddForumRedisBus(builder.Configuration);
+        builder.Services.AddHostedService<SqliteCheckpointer>();
+>>>>>>> main
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;
     }
@@ -50,7 +55,7 @@ public static class DataExtensions
     {
         // IdentityDbContext builds its model from this option; every host must match the migrations (passkeys table).
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(StoredClock.System);
         services.AddSingleton<INotificationBus, InProcessNotificationBus>();
         services.AddSingleton<IPresence, InProcessPresence>();
         services.AddSingleton<PostService>();
@@ -71,14 +76,23 @@ public static class DataExtensions
         return services;
     }
 
-    public static DbContextOptionsBuilder UseForumSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    /// <summary>
+    /// SQLite with the forum's migrations and pragmas. With <paramref name="backgroundCheckpoints"/> the connections never
+    /// checkpoint the WAL themselves: a <see cref="SqliteCheckpointer"/> must run beside them, or the log grows without end.
+    /// </summary>
+    public static DbContextOptionsBuilder UseForumSqlite(DbContextOptionsBuilder options, string connectionString, bool backgroundCheckpoints = false) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-            .AddInterceptors(SqlitePragmas.Instance);
+            .AddInterceptors(backgroundCheckpoints ? SqlitePragmas.BackgroundCheckpoints : SqlitePragmas.Instance);
 
     /// <summary>Every connection waits for a busy writer instead of failing, and WAL makes NORMAL sync safe.</summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmas(string pragmas) : DbConnectionInterceptor
     {
-        public static readonly SqlitePragmas Instance = new();
+        private const string Common = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+
+        public static readonly SqlitePragmas Instance = new(Common);
+
+        /// <summary>No checkpoint inside a commit: <see cref="SqliteCheckpointer"/> does them.</summary>
+        public static readonly SqlitePragmas BackgroundCheckpoints = new(Common + " PRAGMA wal_autocheckpoint = 0;");
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -88,10 +102,10 @@ public static class DataExtensions
             return Task.CompletedTask;
         }
 
-        private static void Apply(DbConnection connection)
+        private void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            command.CommandText = pragmas;
             command.ExecuteNonQuery();
         }
     }

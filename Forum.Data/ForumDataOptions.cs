@@ -22,6 +22,12 @@ public sealed class ForumDataOptions
     /// <summary>A full SQLite connection string; when set, <see cref="Directory"/> is not used.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// WAL checkpoints in a background service (<see cref="SqliteCheckpointer"/>) instead of inside the commit that fills
+    /// the log, so no request waits for one.
+    /// </summary>
+    public bool BackgroundCheckpoints { get; set; } = true;
+
     /// <summary>Fill an empty database with demo members, movies and comments on start-up.</summary>
     public bool SeedDemoData { get; set; } = true;
 

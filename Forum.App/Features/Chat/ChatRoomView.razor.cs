@@ -21,7 +21,10 @@ public partial class ChatRoomView
     private IReadOnlySet<string> _ignored = new HashSet<string>();
     private IReadOnlyList<ChatMember> _ignoredList = [];
     private ChatMember? _picked;
+    private IDisposable? _inRoom;
     private string? _actionError;
+    /// <summary>Listening and present (tests and browser tests wait for it before acting).</summary>
+    private bool _live;
 
     [Inject] private ChatQueries Queries { get; set; } = default!;
     [Inject] private ChatService Chat { get; set; } = default!;
@@ -54,12 +57,12 @@ public partial class ChatRoomView
         _subscriptions.Add(Bus.Subscribe(Topics.Room(Room.Name), e => OnEventAsync(e, room: true)));
         _subscriptions.Add(Bus.Subscribe(Topics.Presence(Places.Room(Room.Name)), e => OnEventAsync(e, room: false)));
         if (_me is not null) _subscriptions.Add(Bus.Subscribe(Topics.User(_me.Id), e => OnEventAsync(e, room: false)));
-        _subscriptions.Add(Presence.Enter(Places.Room(Room.Name),
-            _me is null ? PresenceMember.Visitor : new PresenceMember(_me.Id, _me.DisplayName, _me.UserName)));
-        _subscriptions.Add(Circuit.OnReconnected(() => InvokeAsync(() => ApplyAsync(CatchUpAsync))));
+        _subscriptions.Add(Circuit.OnConnectionChanged(up => InvokeAsync(() => ApplyAsync(() => ConnectionChangedAsync(up)))));
+        EnterRoom();
         // What was written between the first load and the subscription.
         await CatchUpAsync();
         _here = Queries.WhoIsHere(Room.Name);
+        _live = true;
         StateHasChanged();
     }
 
@@ -75,6 +78,7 @@ public partial class ChatRoomView
             PresenceChanged changed => Do(() => Arrived(changed)),
             IgnoreChanged => ReloadAsync,
             EventsMissed when room => CatchUpAsync,
+            EventsMissed => Do(() => _here = Queries.WhoIsHere(Room.Name)),
             _ => null,
         };
         return apply is null ? Task.CompletedTask : InvokeAsync(() => ApplyAsync(apply));
@@ -105,6 +109,23 @@ public partial class ChatRoomView
         _here = Queries.WhoIsHere(Room.Name);
         if (changed.Member.UserId is { } id && id != _me?.Id)
             _timeline.Notice($"{changed.Member.DisplayName} {(changed.Joined ? "joined" : "left")}");
+    }
+
+    private void EnterRoom() => _inRoom ??= Presence.Enter(Places.Room(Room.Name),
+        _me is null ? PresenceMember.Visitor : new PresenceMember(_me.Id, _me.DisplayName, _me.UserName));
+
+    /// <summary>Out of the room while the browser is away; back in, with what it missed, when it returns.</summary>
+    private async Task ConnectionChangedAsync(bool up)
+    {
+        if (!up)
+        {
+            _inRoom?.Dispose();
+            _inRoom = null;
+            return;
+        }
+        EnterRoom();
+        _here = Queries.WhoIsHere(Room.Name);
+        await CatchUpAsync();
     }
 
     /// <summary>
@@ -177,5 +198,6 @@ public partial class ChatRoomView
     public void Dispose()
     {
         foreach (var subscription in _subscriptions) subscription.Dispose();
+        _inRoom?.Dispose();
     }
 }

@@ -20,6 +20,7 @@ public partial class DirectView
     private string? _me;
     private long? _conversationId;
     private string? _actionError;
+    private bool _live;
 
     [Inject] private ChatQueries Queries { get; set; } = default!;
     [Inject] private ChatService Chat { get; set; } = default!;
@@ -45,10 +46,11 @@ public partial class DirectView
     {
         if (!firstRender || _me is null) return;
         _subscriptions.Add(Bus.Subscribe(Topics.User(_me), OnEventAsync));
-        _subscriptions.Add(Circuit.OnReconnected(() => InvokeAsync(() => ApplyAsync(CatchUpAsync))));
+        _subscriptions.Add(Circuit.OnConnectionChanged(up => InvokeAsync(() => ApplyAsync(() => ConnectionChangedAsync(up)))));
         await Unread.StartAsync(_me);
         await CatchUpAsync();
         await ReadAsync();
+        _live = true;
         StateHasChanged();
     }
 
@@ -106,6 +108,16 @@ public partial class DirectView
             // A side effect: the conversation stays on screen, and opening it again reads it.
             Logger.LogWarning(ex, "Marking a conversation read failed");
         }
+    }
+
+    /// <summary>Not reading while the browser is away (what arrives then stays unread); back, with what it missed.</summary>
+    private async Task ConnectionChangedAsync(bool up)
+    {
+        _reading?.Dispose();
+        _reading = null;
+        if (!up) return;
+        await CatchUpAsync();
+        await ReadAsync();
     }
 
     /// <summary>What came after the last message shown (after a reconnect or missed events): each once.</summary>
