@@ -40,12 +40,8 @@ public static class DataExtensions
         });
         builder.Services.AddForumServices();
         builder.Services.AddForumKeyStore();
-<<<<<<< HEAD
         builder.Services.AddForumRedisBus();
-=======
-        builder.Services.AddForumRedisBus(builder.Configuration);
         builder.Services.AddHostedService<SqliteCheckpointer>();
->>>>>>> main
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Forum.Tests.TestSupport.Postgres;
 
 namespace Forum.Tests.TestSupport;
 
@@ -6,7 +7,7 @@ namespace Forum.Tests.TestSupport;
 /// Two app nodes on Kestrel in this process, one shared database and one throwaway Redis: what "Running several nodes"
 /// in README starts with real processes. Node A starts first and migrates; B finds the database ready.
 /// </summary>
-public sealed class TwoNodeCluster : IAsyncLifetime
+public class TwoNodeCluster : IAsyncLifetime
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "forum-tests", $"cluster-{Guid.NewGuid():N}");
 
@@ -17,7 +18,7 @@ public sealed class TwoNodeCluster : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Redis.InitializeAsync();
-        var settings = new Dictionary<string, string?>(SharedDatabaseSettings())
+        var settings = new Dictionary<string, string?>(await SharedDatabaseSettingsAsync())
         {
             ["Forum:Bus:Redis"] = Redis.ConnectionString,
             ["Forum:Bus:Prefix"] = $"cluster{Guid.NewGuid():N}",
@@ -30,15 +31,14 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         await B.InitializeAsync();
     }
 
-    /// <summary>
-    /// The one database both nodes use: a shared SQLite file for now. For PostgreSQL, return its provider and connection
-    /// string here (Forum:Data:Provider, ConnectionStrings:Forum) and every cluster test runs on it.
-    /// </summary>
-    private Dictionary<string, string?> SharedDatabaseSettings() => new()
+    /// <summary>The one database both nodes use: here a shared SQLite file; <see cref="TwoNodeClusterOnPostgres"/> overrides it.</summary>
+    protected virtual Task<Dictionary<string, string?>> SharedDatabaseSettingsAsync() => Task.FromResult(new Dictionary<string, string?>
     {
         ["Forum:Data:Directory"] = _dataDir,
         ["Forum:Data:SeedDemoData"] = "false",
-    };
+    });
+
+    protected virtual ValueTask DisposeDatabaseAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
@@ -51,8 +51,29 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         {
             // Whatever the nodes did on the way down, the server this fixture started goes with it.
             await Redis.DisposeAsync();
+            await DisposeDatabaseAsync();
             try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
         }
+    }
+}
+
+/// <summary>The same two nodes on one PostgreSQL database, empty at first: node A migrates it.</summary>
+public sealed class TwoNodeClusterOnPostgres : TwoNodeCluster
+{
+    private PostgresTestStore? _store;
+
+    protected override async Task<Dictionary<string, string?>> SharedDatabaseSettingsAsync()
+    {
+        _store = await PostgresTestStore.CreateAsync(empty: true);
+        var settings = await base.SharedDatabaseSettingsAsync();
+        settings["Forum:Data:Provider"] = "Postgres";
+        settings["ConnectionStrings:Forum"] = _store.ConnectionString;
+        return settings;
+    }
+
+    protected override async ValueTask DisposeDatabaseAsync()
+    {
+        if (_store is not null) await _store.DisposeAsync();
     }
 }
 

@@ -16,8 +16,12 @@ using MudBlazor.Services;
 
 namespace Forum.Tests.Realtime.Redis;
 
+public sealed class TwoNodeOnSqliteTests(TwoNodeCluster cluster) : TwoNodeTests<TwoNodeCluster>(cluster);
+
+public sealed class TwoNodeOnPostgresTests(TwoNodeClusterOnPostgres cluster) : TwoNodeTests<TwoNodeClusterOnPostgres>(cluster);
+
 /// <summary>Two nodes, one database, one Redis: a write on one node shows on the other; a cookie works on both.</summary>
-public sealed class TwoNodeTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
+public abstract class TwoNodeTests<TCluster>(TCluster cluster) : IClassFixture<TCluster> where TCluster : TwoNodeCluster
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
