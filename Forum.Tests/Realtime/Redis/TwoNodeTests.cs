@@ -29,7 +29,13 @@ public abstract class TwoNodeTests<TCluster>(TCluster cluster) : IClassFixture<T
     public async Task Comment_OnNodeB_ReachesASocketAndACircuitOnNodeAWithTheRightCount()
     {
         var thread = await LiveScenario.CreateAsync(cluster.B);
-        await thread.CommentAsync("an earlier one");
+        var onA = new Received();
+        using (onA.Follow(cluster.A.Get<INotificationBus>(), Topics.User(thread.OwnerId)))
+        {
+            await thread.CommentAsync("an earlier one");
+            // Node A has delivered it before the socket opens, so the socket's first notification is the next comment.
+            await Eventually.TrueAsync(() => onA.Count<UnreadChanged>() == 1, "node A has the earlier comment", 20_000);
+        }
         await using var socket = await cluster.A.SignedInSocketAsync(thread.Owner);
         await using var circuit = CircuitOn(cluster.A, thread.OwnerId);
         var badge = circuit.Render<UnreadBadge>(p => p.Add(b => b.UserId, thread.OwnerId));
