@@ -49,7 +49,7 @@ public static class AppExtensions
         services.AddForumApi();
         services.AddForumRealtime();
         services.AddForumHealth();
-        services.AddForumScaleOut(builder.Configuration);
+        services.AddForumScaleOut();
 
         services.AddScoped<UnreadState>();
         services.AddSingleton<Features.Posts.PostCardMarkup>();

@@ -13,6 +13,7 @@ using Forum.Bench.Circuits;
 if (args.FirstOrDefault() == "circuits") return await CircuitsCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "heap") return await Forum.Bench.Heap.HeapCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "live") return await Forum.Bench.Live.LiveCommand.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "nodes") return await Forum.Bench.Nodes.NodesCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "chat") return await Forum.Bench.Chat.ChatCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "chat-sockets") return await Forum.Bench.Chat.SocketFanoutCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "writers") return await Forum.Bench.Writers.WritersCommand.RunAsync(args[1..]);

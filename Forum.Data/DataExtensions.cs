@@ -40,7 +40,7 @@ public static class DataExtensions
         });
         builder.Services.AddForumServices();
         builder.Services.AddForumKeyStore();
-        builder.Services.AddForumRedisBus(builder.Configuration);
+        builder.Services.AddForumRedisBus();
         builder.Services.AddHostedService<SqliteCheckpointer>();
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;

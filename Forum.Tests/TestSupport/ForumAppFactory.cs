@@ -21,7 +21,7 @@ public class ForumAppFactory : WebApplicationFactory<Program>
     /// <summary>Development by default; <see cref="ProductionAppFactory"/> proves what a deployed forum answers.</summary>
     protected virtual string EnvironmentName => "Development";
 
-    /// <summary>Throwaway keys per host; nodes of one cluster (Postgres/PostgresAppFactory) keep theirs in the database instead.</summary>
+    /// <summary>Throwaway keys per host; nodes of one cluster (PostgresAppFactory, ClusterNode) keep theirs in the database or Redis.</summary>
     protected virtual bool EphemeralKeys => true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -13,10 +13,11 @@ public sealed class RedisNodes(RedisServer server) : IAsyncDisposable
 
     public string Prefix { get; } = $"t{Guid.NewGuid():N}";
 
-    public RedisConnection Connection(int presenceTtlSeconds = 30)
+    /// <param name="extra">Appended to the connection string (",user=…,password=…").</param>
+    public RedisConnection Connection(string extra = "")
     {
         var connection = new RedisConnection(
-            Options.Create(new RedisBusOptions { Redis = server.ConnectionString, Prefix = Prefix, PresenceTtlSeconds = presenceTtlSeconds }),
+            Options.Create(new RedisBusOptions { Redis = server.ConnectionString + extra, Prefix = Prefix }),
             NullLogger<RedisConnection>.Instance);
         _owned.Add(new Disposer(connection.Dispose));
         return connection;

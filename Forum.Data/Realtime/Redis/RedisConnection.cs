@@ -26,7 +26,8 @@ public sealed class RedisConnection : IDisposable
             config.ClientName ??= $"forum-{Environment.MachineName}-{NodeId[..8]}";
             var multiplexer = ConnectionMultiplexer.Connect(config);
             multiplexer.ConnectionFailed += (_, e) =>
-                logger.LogWarning(e.Exception, "Redis {Type} connection to {Endpoint} failed: {Failure}", e.ConnectionType, e.EndPoint, e.FailureType);
+                logger.LogWarning("Redis {Type} connection to {Endpoint} failed: {Failure} ({Error})", e.ConnectionType, e.EndPoint, e.FailureType,
+                    e.Exception?.Message.Split(',')[0]);
             multiplexer.ConnectionRestored += (_, e) =>
                 logger.LogInformation("Redis {Type} connection to {Endpoint} restored", e.ConnectionType, e.EndPoint);
             return multiplexer;

@@ -6,7 +6,7 @@ namespace Forum.Data.Realtime.Redis;
 public sealed partial class RedisNotificationBus
 {
     /// <summary>How long to wait for this node's own resync message to come back before sending another.</summary>
-    public static TimeSpan EchoTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan EchoTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Brings this node back after Redis was away (or at start): subscribe if not yet subscribed, send a resync message

@@ -18,7 +18,7 @@ public sealed partial class RedisNotificationBus : INotificationBus, IAsyncDispo
     private readonly ResyncLoop _resync;
     private readonly CancellationTokenSource _stopping = new();
     private ChannelMessageQueue? _queue;
-    private int _publishFailed;
+    private int _publishFailed, _disposed;
     private long _published, _received, _failed;
 
     public RedisNotificationBus(RedisConnection redis, ILoggerFactory loggers)
@@ -119,11 +119,12 @@ public sealed partial class RedisNotificationBus : INotificationBus, IAsyncDispo
 
     public async ValueTask DisposeAsync()
     {
+        // Registered as itself and as INotificationBus: the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stopping.Cancel();
         if (_queue is { } queue)
         {
             try { await queue.UnsubscribeAsync(); } catch (RedisException) { }
         }
-        _stopping.Dispose();
     }
 }

@@ -24,6 +24,7 @@ public sealed partial class RedisPresence : IPresence, IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly ITimer _refresh;
+    private int _disposed;
 
     public RedisPresence(INotificationBus bus, RedisConnection redis, TimeProvider clock, ILogger<RedisPresence> logger)
     {
@@ -65,6 +66,14 @@ public sealed partial class RedisPresence : IPresence, IDisposable
     /// <summary>Asks the worker to write every entry this node holds again with a fresh expiry (Redis restarted, say).</summary>
     public void Refresh() => _ops.Writer.TryWrite(new Op("", null, OpKind.Refresh));
 
+    /// <summary>As <see cref="Refresh"/>, completing once the worker has done it (or failed to reach Redis).</summary>
+    public Task RefreshAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_ops.Writer.TryWrite(new Op("", null, OpKind.Refresh, done))) done.TrySetResult();
+        return done.Task;
+    }
+
     /// <summary>Everyone in the place on any node, by person key.</summary>
     private Dictionary<string, PresenceMember> People(string place)
     {
@@ -84,7 +93,7 @@ public sealed partial class RedisPresence : IPresence, IDisposable
         {
             entries = _redis.Database.SortedSetRangeByScore(PlaceKey(place), _clock.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             _logger.LogDebug("Presence of {Place} read from this node only: {Error}", place, ex.Message);
             return [];
@@ -116,6 +125,7 @@ public sealed partial class RedisPresence : IPresence, IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _refresh.Dispose();
         _ops.Writer.TryComplete();
         // A node that stops cleanly takes its people with it instead of leaving them to expire.
@@ -127,7 +137,7 @@ public sealed partial class RedisPresence : IPresence, IDisposable
             foreach (var group in mine.GroupBy(m => m.Place))
                 _redis.Database.SortedSetRemove(PlaceKey(group.Key), [.. group.Select(m => (RedisValue)m.Entry)], CommandFlags.FireAndForget);
         }
-        catch (RedisException) { }
+        catch (Exception ex) when (ex is RedisException or TimeoutException) { }
     }
 
     private sealed class Person(PresenceMember member, string entry)

@@ -83,6 +83,35 @@ public sealed class RedisPresenceTests(RedisServer server) : IClassFixture<Redis
     }
 
     [Fact]
+    public async Task NodeThatDied_TheNextSweepAnnouncesItsPeopleLeftOnce()
+    {
+        await using var nodes = new RedisNodes(server);
+        var later = new ManualClock(DateTimeOffset.UtcNow);
+        var a = await NodeAsync(nodes, TimeProvider.System);
+        var b = await NodeAsync(nodes, later);
+        var c = await NodeAsync(nodes, later);
+        var onC = new Received();
+        using var follow = onC.Follow(c.Bus, Topics.Presence(Places.Post(4)));
+        using var ann = a.Presence.Enter(Places.Post(4), Ann);
+        using var bob = b.Presence.Enter(Places.Post(4), Bob);
+        using var visitor = c.Presence.Enter(Places.Post(4), PresenceMember.Visitor);
+        await Eventually.TrueAsync(() => onC.Count<PresenceChanged>() == 3, "three arrivals");
+
+        // Node A stops refreshing, as if it died; B and C keep refreshing and sweep.
+        later.Advance(TimeSpan.FromSeconds(20));
+        await Task.WhenAll(b.Presence.RefreshAsync(), c.Presence.RefreshAsync());
+        Assert.Equal(0, onC.Events.OfType<PresenceChanged>().Count(e => !e.Joined));
+        later.Advance(TimeSpan.FromSeconds(11));
+        await Task.WhenAll(b.Presence.RefreshAsync(), c.Presence.RefreshAsync());
+
+        await Eventually.TrueAsync(() => onC.Events.OfType<PresenceChanged>().Any(e => !e.Joined), "Ann's departure is announced");
+        await Eventually.QuietAsync(300);
+        var left = Assert.Single(onC.Events.OfType<PresenceChanged>(), e => !e.Joined);
+        Assert.Equal((Ann, 2), (left.Member, left.Count));
+        Assert.Equal(2, c.Presence.Count(Places.Post(4)));
+    }
+
+    [Fact]
     public async Task RedisRestart_NodesWriteTheirEntriesAgain()
     {
         await using var nodes = new RedisNodes(server);
