@@ -22,6 +22,10 @@ public class ForumDbContext(DbContextOptions<ForumDbContext> options) : Identity
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
     public DbSet<MemberIgnore> MemberIgnores => Set<MemberIgnore>();
+    public DbSet<Moderation.ModerationCase> ModerationCases => Set<Moderation.ModerationCase>();
+    public DbSet<Moderation.Report> Reports => Set<Moderation.Report>();
+    public DbSet<Moderation.MemberRestriction> MemberRestrictions => Set<Moderation.MemberRestriction>();
+    public DbSet<Moderation.AuditEntry> AuditEntries => Set<Moderation.AuditEntry>();
 
     /// <summary>Every DateTime is stored as UTC and read back marked UTC, so APIs and pages say "Z".</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>

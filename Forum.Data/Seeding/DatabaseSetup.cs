@@ -23,5 +23,6 @@ public static class DatabaseSetup
         }
         if (scope.ServiceProvider.GetRequiredService<IOptions<ForumDataOptions>>().Value.SeedDemoData)
             await DemoSeeder.SeedAsync(scope.ServiceProvider, logger, ct);
+        await Moderation.ModerationSetup.PrepareModerationAsync(scope.ServiceProvider, logger, ct);
     }
 }
