@@ -33,6 +33,7 @@ internal static class AccountSetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
+            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ForumDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ForumClaimsFactory>()

@@ -45,6 +45,8 @@ public static class ApiEndpoints
         api.MapComments();
         api.MapMessages();
         api.MapUsers();
+        api.MapReports();
+        api.MapModeration();
         return app;
     }
 }

@@ -83,13 +83,13 @@ public sealed partial class OpenApiTests(ForumAppFactory app) : IClassFixture<Fo
         return await ApiAssert.JsonAsync(response);
     }
 
-    private static string Template(string path) => IdSegment().Replace(path, m => m.Groups[1].Value switch
+    private static string Template(string path) => IdSegment().Replace(path.Replace("/content/comment/", "/content/{kind}/"), m => m.Groups[1].Value switch
     {
-        "users" => "/users/{userName}",
+        "users" or "bans" or "mutes" or "lockouts" or "moderators" => $"/{m.Groups[1].Value}/{{userName}}",
         var owner => $"/{owner}/{{id}}",
     });
 
-    [GeneratedRegex("/(posts|comments|messages|users)/(\\d+|alice)")]
+    [GeneratedRegex("/(posts|comments|messages|users|reports|bans|mutes|lockouts|moderators|\\{kind\\})/(\\d+|alice)")]
     private static partial Regex IdSegment();
 
     [GeneratedRegex("<script[^>]*>")]
