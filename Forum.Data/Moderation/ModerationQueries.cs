@@ -11,7 +11,7 @@ public sealed record AuditRow(long Id, DateTime CreatedAt, string ActorName, str
 public sealed record AuditQuery(string? Actor = null, string? Action = null, ContentKind? Kind = null, string? TargetId = null,
     bool Ascending = false, int Skip = 0, int Take = 50);
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Items, int Total);
+public sealed record AuditLogPage(IReadOnlyList<AuditRow> Items, int Total);
 
 /// <summary>What the admin pages read: counts, members, the audit log. Moderators only, checked on every call.</summary>
 public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactory, IPresence presence, TimeProvider clock)
@@ -25,7 +25,7 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
             await db.ModerationCases.CountAsync(c => c.Status == CaseStatus.Open, ct), presence.Count(Places.Site));
     }
 
-    public async Task<AuditPage> AuditAsync(string? actorId, AuditQuery query, CancellationToken ct = default)
+    public async Task<AuditLogPage> AuditAsync(string? actorId, AuditQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Moderator.RequireAsync(db, actorId, ct);
@@ -39,7 +39,7 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
         var items = await rows.Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, 200))
             .Select(a => new AuditRow(a.Id, a.CreatedAt, a.ActorName, a.Action, a.TargetKind, a.TargetId, a.Reason, a.Before, a.After))
             .ToListAsync(ct);
-        return new AuditPage(items, total);
+        return new AuditLogPage(items, total);
     }
 
     public async Task<MemberPage> MembersAsync(string? actorId, MemberQuery query, CancellationToken ct = default)
