@@ -21,6 +21,7 @@ internal static class AccountSetup
             .Configure<IOptions<UserSessionOptions>>((cookie, sessions) =>
             {
                 cookie.LoginPath = "/Account/Login";
+                cookie.AccessDeniedPath = "/access-denied";
                 cookie.ExpireTimeSpan = sessions.Value.Lifetime;
                 SessionCookie.Attach(cookie.Events);
             });
