@@ -127,4 +127,18 @@ public sealed class ContentModerationTests : ModerationTest
         await Content.RestoreAsync(Mod, ContentKind.Chat, message.Id, "Fine after all", Ct);
         Assert.Equal("Rude words", Assert.Single((await Db.ChatQueries.HistoryAsync(Bob, ChatRooms.Lobby, ct: Ct)).Items).Text);
     }
+
+    [Fact]
+    public async Task HideAsync_Comment_AuthorCannotEditItAndProfileShowsThePlaceholder()
+    {
+        await StaffAsync();
+        var post = await Db.AddPostAsync(Alice);
+        var comment = await Db.Comments.AddAsync(Bob, new NewComment(post, "Rude words"), Ct);
+        await Content.HideAsync(Mod, ContentKind.Comment, comment.Id, "Rude", Ct);
+
+        var ex = await Assert.ThrowsAsync<ForumException>(() => Db.CommentEdits.EditAsync(Bob, comment.Id, "Sneaky new words", Ct));
+
+        Assert.Equal(ForumErrorKind.Conflict, ex.Kind);
+        Assert.Equal(ModerationRules.Placeholder, Assert.Single((await Db.Profiles.CommentsAsync(Bob, ct: Ct)).Items).Excerpt);
+    }
 }
