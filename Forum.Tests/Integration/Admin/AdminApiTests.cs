@@ -108,4 +108,38 @@ public sealed class AdminApiTests(LiveApp app) : IClassFixture<LiveApp>
         await ApiAssert.ProblemAsync(response, HttpStatusCode.Forbidden);
         Assert.Null(await app.Get<ModerationStanding>().CurrentAsync((await app.UserIdAsync("admin"))!, Ct));
     }
+
+    [Fact]
+    public async Task HideComment_ByApi_SubscribedSocketsGetRemoved_AuthorGetsAModeratedMessage()
+    {
+        var thread = await LiveScenario.CreateAsync(app);
+        var comment = await thread.CommentAsync("Spoiler: Rosebud is the sled");
+        await using var reader = await app.SignedInSocketAsync("carol");
+        await reader.SendAsync("subscribe", thread.PostId);
+        await reader.SyncAsync();
+        var mod = await ClientAsync("mod");
+
+        var hidden = await mod.PostAsJsonAsync($"/api/admin/content/comment/{comment.Id}/hide", new { reason = "Unmarked spoiler" }, Ct);
+
+        Assert.True((await ApiAssert.JsonAsync(hidden)).GetProperty("changed").GetBoolean());
+        Assert.Equal($$"""{"kind":"comment","id":{{comment.Id}}}""", (await reader.NextAsync("removed")).GetRawText());
+        var messages = await ApiAssert.JsonAsync(await (await ClientAsync(thread.Writer)).GetAsync("/api/messages", Ct));
+        var notice = messages.Items()[0];
+        Assert.Equal(("moderated", "Unmarked spoiler"), (notice.Str("kind"), notice.Str("excerpt")));
+        var again = await mod.PostAsJsonAsync($"/api/admin/content/comment/{comment.Id}/hide", new { reason = "Unmarked spoiler" }, Ct);
+        Assert.False((await ApiAssert.JsonAsync(again)).GetProperty("changed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task TokenEndpoint_BannedMember_Answers401()
+    {
+        var thread = await LiveScenario.CreateAsync(app);
+        var mod = await ClientAsync("mod");
+        await ApiAssert.JsonAsync(await mod.PostAsJsonAsync("/api/admin/bans", new { userName = thread.Writer, reason = "Spam", minutes = 30 }, Ct));
+
+        using var anonymous = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { userName = thread.Writer, password = AccountClient.Password }, Ct);
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
 }
