@@ -51,6 +51,7 @@ public static class AppExtensions
         services.AddForumApi();
         services.AddForumRealtime();
         services.AddForumHealth();
+        services.AddForumScaleOut(builder.Configuration);
 
         services.AddScoped<UnreadState>();
         services.AddSingleton<Features.Posts.PostCardMarkup>();
@@ -58,6 +59,8 @@ public static class AppExtensions
         services.AddScoped<DocumentTitle.Shown>();
         // Scoped: one per circuit, so each circuit enters and leaves the site for its own member.
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
+        services.AddScoped<ChatCircuit>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<ChatCircuit>());
         services.AddProblemDetails();
         // Binding failures throw, so ApiProblems can say what was wrong instead of answering an empty 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -4,12 +4,15 @@ using Forum.Data.Comments;
 using Forum.Data.Messages;
 using Forum.Data.Moderation;
 using Forum.Data.Posts;
+using Forum.Data.Providers;
 using Forum.Data.Realtime;
+using Forum.Data.Realtime.Redis;
 using Forum.Data.Users;
 using Forum.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -27,10 +30,19 @@ public static class DataExtensions
         builder.Services.AddDbContextFactory<ForumDbContext>((sp, options) =>
         {
             var data = sp.GetRequiredService<IOptions<ForumDataOptions>>().Value;
+            if (data.Provider == DataProvider.Postgres)
+            {
+                var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(PostgresProvider.ConnectionStringName);
+                PostgresProvider.UseForumPostgres(options, PostgresProvider.RequireConnectionString(connectionString));
+                return;
+            }
             var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            UseForumSqlite(options, data.ResolveConnectionString(contentRoot));
+            UseForumSqlite(options, data.ResolveConnectionString(contentRoot), data.BackgroundCheckpoints);
         });
         builder.Services.AddForumServices();
+        builder.Services.AddForumKeyStore();
+        builder.Services.AddForumRedisBus(builder.Configuration);
+        builder.Services.AddHostedService<SqliteCheckpointer>();
         builder.Services.AddOptions<ForumAdminOptions>().BindConfiguration(ForumAdminOptions.Section);
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;
@@ -63,16 +75,25 @@ public static class DataExtensions
         return services;
     }
 
-    public static DbContextOptionsBuilder UseForumSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    /// <summary>
+    /// SQLite with the forum's migrations and pragmas. With <paramref name="backgroundCheckpoints"/> the connections never
+    /// checkpoint the WAL themselves: a <see cref="SqliteCheckpointer"/> must run beside them, or the log grows without end.
+    /// </summary>
+    public static DbContextOptionsBuilder UseForumSqlite(DbContextOptionsBuilder options, string connectionString, bool backgroundCheckpoints = false) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-            .AddInterceptors(SqlitePragmas.Instance)
+            .AddInterceptors(backgroundCheckpoints ? SqlitePragmas.BackgroundCheckpoints : SqlitePragmas.Instance)
             // Moderated posts are filtered everywhere on purpose; their comments and genres are reached through the post.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     /// <summary>Every connection waits for a busy writer instead of failing, and WAL makes NORMAL sync safe.</summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmas(string pragmas) : DbConnectionInterceptor
     {
-        public static readonly SqlitePragmas Instance = new();
+        private const string Common = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+
+        public static readonly SqlitePragmas Instance = new(Common);
+
+        /// <summary>No checkpoint inside a commit: <see cref="SqliteCheckpointer"/> does them.</summary>
+        public static readonly SqlitePragmas BackgroundCheckpoints = new(Common + " PRAGMA wal_autocheckpoint = 0;");
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -82,10 +103,10 @@ public static class DataExtensions
             return Task.CompletedTask;
         }
 
-        private static void Apply(DbConnection connection)
+        private void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            command.CommandText = pragmas;
             command.ExecuteNonQuery();
         }
     }

@@ -1,3 +1,4 @@
+using Forum.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,10 @@ namespace Forum.Data.Seeding;
 
 public static class DatabaseSetup
 {
-    /// <summary>Applies pending migrations, turns on WAL, and seeds demo data into an empty database.</summary>
+    /// <summary>
+    /// Applies pending migrations, turns on WAL (SQLite), and seeds demo data into an empty database. Nodes starting
+    /// together on one PostgreSQL database migrate it once (EF Core's migration lock) and seed it once (an advisory lock).
+    /// </summary>
     public static async Task PrepareForumDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -21,7 +25,9 @@ public static class DatabaseSetup
             await db.Database.MigrateAsync(ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         }
-        if (scope.ServiceProvider.GetRequiredService<IOptions<ForumDataOptions>>().Value.SeedDemoData)
+        if (!scope.ServiceProvider.GetRequiredService<IOptions<ForumDataOptions>>().Value.SeedDemoData) return;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        await using (await PostgresProvider.HoldSeedLockAsync(db, ct))
             await DemoSeeder.SeedAsync(scope.ServiceProvider, logger, ct);
         await Moderation.ModerationSetup.PrepareModerationAsync(scope.ServiceProvider, logger, ct);
     }

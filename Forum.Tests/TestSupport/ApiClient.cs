@@ -27,4 +27,12 @@ public static class ApiClient
 
     public static async Task<HttpClient> ClientForAsync(this ForumAppFactory app, string userName) =>
         app.WithToken(await app.TokenAsync(userName));
+
+    /// <summary>A client of the live app's real socket (beside its /ws clients), with a token unless <paramref name="userName"/> is null.</summary>
+    public static async Task<HttpClient> HttpClientForAsync(this LiveAppFactory app, string? userName)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        if (userName is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(userName));
+        return client;
+    }
 }

@@ -54,8 +54,30 @@ public static class ChatSocket
         var history = await socket.NextAsync("history");
         Assert.Equal(room, history.GetProperty("room").GetString());
         Assert.False(history.GetProperty("more").GetBoolean());
+        Assert.False(history.GetProperty("gap").GetBoolean());
         if (ownJoined) Assert.Equal(room, (await socket.NextAsync("joined")).GetProperty("room").GetString());
         return history.Items();
+    }
+
+    /// <summary>
+    /// Sends join with <c>after</c> and reads every <c>history</c> frame of it (each but the last marked <c>more</c>); then
+    /// the member's own <c>joined</c> when <paramref name="ownJoined"/>.
+    /// </summary>
+    public static async Task<(List<JsonElement[]> Frames, bool Gap)> JoinAfterAsync(this LiveSocket socket, string room, long after, bool ownJoined = true)
+    {
+        await socket.SendAsync("join", new { room, after });
+        var frames = new List<JsonElement[]>();
+        var gap = false;
+        while (true)
+        {
+            var history = await socket.NextAsync("history");
+            Assert.Equal(room, history.GetProperty("room").GetString());
+            frames.Add(history.Items());
+            gap = history.GetProperty("gap").GetBoolean();
+            if (!history.GetProperty("more").GetBoolean()) break;
+        }
+        if (ownJoined) Assert.Equal(room, (await socket.NextAsync("joined")).GetProperty("room").GetString());
+        return (frames, gap);
     }
 
     public static Task ChatAsync(this LiveSocket socket, string room, string text, Guid? requestId = null) =>

@@ -7,8 +7,8 @@ namespace Forum.App.Features.Api;
 
 /// <summary>
 /// The JSON API for scripts and apps (PROTOCOL.md, REST): a thin door over the same services as the pages, so the same
-/// rules apply. Bearer tokens only; every call but the token exchange needs one. Endpoints live by feature
-/// (<see cref="PostsEndpoints"/>, <see cref="CommentsEndpoints"/>, <see cref="MessagesEndpoints"/>, <see cref="UsersEndpoints"/>);
+/// rules apply. Bearer tokens only; every call but the token exchange and the chat rooms' reads needs one. Endpoints live by feature
+/// (<see cref="PostsEndpoints"/>, <see cref="CommentsEndpoints"/>, <see cref="MessagesEndpoints"/>, <see cref="UsersEndpoints"/>, <see cref="ChatEndpoints"/>);
 /// what they share (filters, cursors, rate limits, OpenAPI) is registered here once.
 /// </summary>
 public static class ApiEndpoints
@@ -45,6 +45,7 @@ public static class ApiEndpoints
         api.MapComments();
         api.MapMessages();
         api.MapUsers();
+        api.MapChat();
         api.MapReports();
         api.MapModeration();
         return app;

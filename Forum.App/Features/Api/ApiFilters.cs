@@ -26,6 +26,18 @@ public static class ApiFilters
                 statusCode: StatusCodes.Status415UnsupportedMediaType));
     }
 
+    /// <summary>
+    /// For calls anyone may make (a room's history): no token is fine, but a token that is sent must be valid, so an expired
+    /// or revoked one is a 401 as everywhere else instead of quietly reading as a visitor.
+    /// </summary>
+    public static ValueTask<object?> OptionalToken(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        return http.Request.Headers.Authorization.Count > 0 && http.User.Identity?.IsAuthenticated != true
+            ? ValueTask.FromResult<object?>(TypedResults.Challenge())
+            : next(context);
+    }
+
     /// <summary>A rule's refusal becomes a problem response with the rule's message, never a 500.</summary>
     public static async ValueTask<object?> ForumErrorsAsProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -129,8 +129,12 @@ public sealed record ConversationJson(string With, string WithName, ChatJson? La
         new(c.Other.UserName, c.Other.DisplayName, c.LastMessage is { } m ? ChatJson.Of(m) : null, c.Unread, c.LastMessageAt);
 }
 
-/// <summary>/ws `history`: a room's messages, oldest first. `more`: another `history` frame of the same join follows.</summary>
-public sealed record ChatHistoryJson(string Room, IReadOnlyList<ChatJson> Items, bool More);
+/// <summary>
+/// /ws `history`: a room's messages, oldest first. `more`: another `history` frame of the same join follows. `gap`: the join
+/// asked for what came after an id, but so much did that this is the latest page instead: the messages between that id
+/// and the first item here are not sent (GET /api/chat/rooms/{room}/messages?after=id has them).
+/// </summary>
+public sealed record ChatHistoryJson(string Room, IReadOnlyList<ChatJson> Items, bool More, bool Gap);
 
 /// <summary>/ws `joined` / `left`: who came into or left a room (`user` null for an anonymous visitor) and how many are there now.</summary>
 public sealed record RoomPresenceJson(string Room, string? User, string? DisplayName, int Online);

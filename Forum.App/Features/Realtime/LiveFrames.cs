@@ -56,8 +56,8 @@ public sealed class LiveFrames
     public byte[] Error(string reason) => Socket("error", reason);
 
     /// <summary>One page of a room's history for one socket (read for it, filtered by its member's ignores): not cached.</summary>
-    public byte[] History(string room, IReadOnlyList<ChatMessageView> items, bool more) =>
-        Socket("history", new ChatHistoryJson(room, [.. items.Select(ChatJson.Of)], more));
+    public byte[] History(string room, IReadOnlyList<ChatMessageView> items, bool more, bool gap = false) =>
+        Socket("history", new ChatHistoryJson(room, [.. items.Select(ChatJson.Of)], more, gap));
 
     /// <summary><c>{"event": name, "message": message}</c>, and a <c>version</c> beside the message when given.</summary>
     public byte[] Socket<T>(string name, T message, long? version = null)

@@ -33,6 +33,15 @@ public sealed class ApiAccessTests(ForumAppFactory app) : IClassFixture<ForumApp
         ("GET", "/api/users/alice/posts"),
         ("GET", "/api/users/alice/comments"),
         ("GET", "/api/stream"),
+        ("POST", "/api/chat/rooms/lobby/messages"),
+        ("DELETE", "/api/chat/messages/1"),
+        ("GET", "/api/chat/direct"),
+        ("GET", "/api/chat/direct/alice/messages"),
+        ("POST", "/api/chat/direct/alice/messages"),
+        ("POST", "/api/chat/direct/alice/read"),
+        ("GET", "/api/chat/ignores"),
+        ("PUT", "/api/users/alice/ignore"),
+        ("DELETE", "/api/users/alice/ignore"),
         ("POST", "/api/reports"),
         ("GET", "/api/admin/reports"),
         ("GET", "/api/admin/reports/1"),
@@ -50,6 +59,15 @@ public sealed class ApiAccessTests(ForumAppFactory app) : IClassFixture<ForumApp
         ("DELETE", "/api/admin/moderators/alice"),
         ("GET", "/api/admin/members"),
         ("GET", "/api/admin/audit"),
+    ];
+
+    /// <summary>Calls anyone may make (a token, when sent, must be valid: ChatApiTests checks that).</summary>
+    public static readonly IReadOnlyList<(string Method, string Path)> Public =
+    [
+        ("GET", "/api/chat/rooms"),
+        ("GET", "/api/chat/rooms/lobby"),
+        ("GET", "/api/chat/rooms/lobby/messages"),
+        ("GET", "/api/chat/messages/1"),
     ];
 
     public static TheoryData<string, string> Endpoints => [.. All];
@@ -149,7 +167,7 @@ public sealed class ApiAccessTests(ForumAppFactory app) : IClassFixture<ForumApp
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
-        Content = method is "GET" or "DELETE" ? null : new StringContent("""{"body":"x","title":"x"}""", Encoding.UTF8, "application/json"),
+        Content = method is "GET" or "DELETE" ? null : new StringContent("""{"body":"x","title":"x","text":"x"}""", Encoding.UTF8, "application/json"),
     };
 
     private async Task<(int Posts, int Comments, int Unread)> SnapshotAsync()

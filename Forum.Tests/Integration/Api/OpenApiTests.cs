@@ -17,7 +17,7 @@ public sealed partial class OpenApiTests(ForumAppFactory app) : IClassFixture<Fo
         var paths = (await DocumentAsync()).GetProperty("paths");
 
         var listed = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(m => (m.Name.ToUpperInvariant(), p.Name))).ToHashSet();
-        var expected = ApiAccessTests.All.Select(e => (e.Method, Template(e.Path))).Append(("POST", "/api/auth/token"));
+        var expected = ApiAccessTests.All.Concat(ApiAccessTests.Public).Select(e => (e.Method, Template(e.Path))).Append(("POST", "/api/auth/token"));
         Assert.Equal(expected.ToHashSet(), listed);
         foreach (var (method, path) in listed)
         {
@@ -45,6 +45,16 @@ public sealed partial class OpenApiTests(ForumAppFactory app) : IClassFixture<Fo
         Assert.Equal("#/components/schemas/ProblemDetails",
             secured.GetProperty("responses").GetProperty("401").GetProperty("content").GetProperty("application/problem+json")
                 .GetProperty("schema").GetProperty("$ref").GetString());
+    }
+
+    [Fact]
+    public async Task Document_ChatRoomReadsNeedNoTokenButSendingDoes()
+    {
+        var rooms = (await DocumentAsync()).GetProperty("paths").GetProperty("/api/chat/rooms/{room}/messages");
+
+        Assert.False(rooms.GetProperty("get").TryGetProperty("security", out _));
+        Assert.True(rooms.GetProperty("post").GetProperty("security")[0].TryGetProperty("Bearer", out _));
+        Assert.True(rooms.GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
     }
 
     [Fact]
@@ -85,11 +95,12 @@ public sealed partial class OpenApiTests(ForumAppFactory app) : IClassFixture<Fo
 
     private static string Template(string path) => IdSegment().Replace(path.Replace("/content/comment/", "/content/{kind}/"), m => m.Groups[1].Value switch
     {
-        "users" or "bans" or "mutes" or "lockouts" or "moderators" => $"/{m.Groups[1].Value}/{{userName}}",
+        "users" or "direct" or "bans" or "mutes" or "lockouts" or "moderators" => $"/{m.Groups[1].Value}/{{userName}}",
+        "rooms" => "/rooms/{room}",
         var owner => $"/{owner}/{{id}}",
     });
 
-    [GeneratedRegex("/(posts|comments|messages|users|reports|bans|mutes|lockouts|moderators|\\{kind\\})/(\\d+|alice)")]
+    [GeneratedRegex("/(posts|comments|messages|users|direct|rooms|reports|bans|mutes|lockouts|moderators|\\{kind\\})/(\\d+|alice|lobby)")]
     private static partial Regex IdSegment();
 
     [GeneratedRegex("<script[^>]*>")]

@@ -22,7 +22,7 @@ public static class OpenApiSetup
 
         1. Get a token: `POST /api/auth/token` with `{"userName": "alice", "password": "…"}` (user name or email).
            The answer is `{"access_token": "…", "token_type": "Bearer", "expires_in": 7200}`.
-        2. Send it on every call: `Authorization: Bearer <access_token>`. A cookie never authorizes the API.
+        2. Send it on every call: `Authorization: Bearer <access_token>` (reading the chat rooms needs none). A cookie never authorizes the API.
         3. After `expires_in` seconds (2 h), or once the password changes or the member signs out everywhere, calls answer 401: get a new token.
 
         On this page: run **Account → POST /api/auth/token** with *Try it out*, copy `access_token`, press **Authorize** and paste it.

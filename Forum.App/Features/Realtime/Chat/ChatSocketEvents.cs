@@ -8,15 +8,19 @@ namespace Forum.App.Features.Realtime.Chat;
 
 /// <summary>
 /// <c>join</c> with a room name: the socket's member enters the room (presence), hears its <c>chat</c>, <c>removed</c>,
-/// <c>joined</c> and <c>left</c> from now on, and first gets <c>history</c>: the latest page, oldest first; or, with
-/// <c>"after": id</c> beside the message (or <c>{"room", "after"}</c> as the message), every message after that id in
-/// pages of <see cref="CatchUpPage"/>, each but the last marked <c>more</c>. Live messages that arrive meanwhile follow the
-/// history, none twice (<see cref="RoomListener"/>). Joining a room the socket is in reads its history again.
+/// <c>joined</c> and <c>left</c> from now on, and first gets <c>history</c>: the latest page, oldest first. With
+/// <c>"after": id</c> beside the message (or <c>{"room", "after"}</c> as the message), the last id the client showed, the
+/// history is every message after it instead, in frames of <see cref="CatchUpPage"/>, each but the last marked <c>more</c>:
+/// a reconnect misses nothing and shows nothing twice. Past <see cref="CatchUpMax"/> missed messages the client has been
+/// away long: the history is the latest page marked <c>gap</c> (what lies between is for REST's <c>after=</c>), so one join
+/// never streams a room's whole past. Live messages that arrive meanwhile follow the history, none twice
+/// (<see cref="RoomListener"/>). Joining a room the socket is in reads its history again.
 /// </summary>
 internal sealed class JoinEvent(ChatQueries queries, ChatFanout fanout, IPresence presence, LiveFrames frames, IOptions<RealtimeOptions> options)
     : ISocketEventHandler
 {
     public const int CatchUpPage = 100;
+    public const int CatchUpMax = 500;
 
     public string Event => "join";
 
@@ -54,19 +58,40 @@ internal sealed class JoinEvent(ChatQueries queries, ChatFanout fanout, IPresenc
     private async Task SendHistoryAsync(SocketConnection socket, RoomListener listener, string room, long? after)
     {
         var viewer = socket.UserId;
-        var page = after is { } from ? await queries.AfterAsync(viewer, room, from, CatchUpPage) : await queries.HistoryAsync(viewer, room);
-        // A latest page's More means earlier messages exist: that is not something this join sends.
-        var more = after is not null && page.More;
-        var through = after ?? 0;
+        var (items, gap) = after is { } from ? await MissedAsync(viewer, room, from) : ((await queries.HistoryAsync(viewer, room)).Items, false);
+        var through = Math.Max(after ?? 0, items.Count > 0 ? items[^1].Id : 0);
+        // Whether the database holds more after `through`: only after live messages were dropped during a long read.
+        var more = false;
         while (true)
         {
-            if (page.Items.Count > 0) through = Math.Max(through, page.Items[^1].Id);
-            if (!more && listener.TryFinishHistory(frames.History(room, page.Items, more: false), through)) return;
-            await socket.SendPacedAsync(frames.History(room, page.Items, more: true));
-            page = await queries.AfterAsync(viewer, room, through, CatchUpPage);
-            more = page.More;
+            var lastFrom = Math.Max(0, (items.Count - 1) / CatchUpPage * CatchUpPage);
+            for (var start = 0; start < lastFrom; start += CatchUpPage)
+                await socket.SendPacedAsync(frames.History(room, Slice(items, start), more: true, gap));
+            var last = Slice(items, lastFrom);
+            if (!more && listener.TryFinishHistory(frames.History(room, last, more: false, gap), through)) return;
+            await socket.SendPacedAsync(frames.History(room, last, more: true, gap));
+            var page = await queries.AfterAsync(viewer, room, through, CatchUpPage);
+            (items, more) = (page.Items, page.More);
+            if (items.Count > 0) through = items[^1].Id;
         }
     }
+
+    /// <summary>Every message after <paramref name="after"/>, oldest first; or, past <see cref="CatchUpMax"/>, the latest page and a gap.</summary>
+    private async Task<(IReadOnlyList<ChatMessageView> Items, bool Gap)> MissedAsync(string? viewer, string room, long after)
+    {
+        var missed = new List<ChatMessageView>();
+        while (true)
+        {
+            var page = await queries.AfterAsync(viewer, room, after, CatchUpPage);
+            missed.AddRange(page.Items);
+            if (!page.More) return (missed, false);
+            if (missed.Count >= CatchUpMax) return ((await queries.HistoryAsync(viewer, room)).Items, true);
+            after = page.Items[^1].Id;
+        }
+    }
+
+    private static List<ChatMessageView> Slice(IReadOnlyList<ChatMessageView> items, int start) =>
+        [.. items.Skip(start).Take(CatchUpPage)];
 }
 
 /// <summary><c>leave</c> with a room name: out of the room and its presence. Leaving a room the socket is not in does nothing.</summary>
