@@ -25,10 +25,13 @@ public static class DatabaseSetup
             await db.Database.MigrateAsync(ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         }
-        if (!scope.ServiceProvider.GetRequiredService<IOptions<ForumDataOptions>>().Value.SeedDemoData) return;
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        await using (await PostgresProvider.HoldSeedLockAsync(db, ct))
-            await DemoSeeder.SeedAsync(scope.ServiceProvider, logger, ct);
+        if (scope.ServiceProvider.GetRequiredService<IOptions<ForumDataOptions>>().Value.SeedDemoData)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            await using (await PostgresProvider.HoldSeedLockAsync(db, ct))
+                await DemoSeeder.SeedAsync(scope.ServiceProvider, logger, ct);
+        }
+        // Every start, demo data or not: the role rows and the configured first admin.
         await Moderation.ModerationSetup.PrepareModerationAsync(scope.ServiceProvider, logger, ct);
     }
 }
