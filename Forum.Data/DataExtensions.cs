@@ -53,7 +53,7 @@ public static class DataExtensions
     {
         // IdentityDbContext builds its model from this option; every host must match the migrations (passkeys table).
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(StoredClock.System);
         services.AddSingleton<INotificationBus, InProcessNotificationBus>();
         services.AddSingleton<IPresence, InProcessPresence>();
         services.AddSingleton<PostService>();

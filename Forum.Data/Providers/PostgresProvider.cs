@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Forum.Data.Providers;
@@ -24,6 +27,36 @@ public static class PostgresProvider
                 "Forum:Data:Provider is Postgres but ConnectionStrings:Forum is empty: set it, for example " +
                 "ConnectionStrings__Forum=\"Host=127.0.0.1;Port=5432;Database=forum;Username=forum;Password=…\".")
             : connectionString;
+
+    /// <summary>
+    /// Creates a missing database and migration history table before anything reads the history: Npgsql finds the
+    /// table missing by failing a query, which logs an error on every first start (npgsql/efcore.pg#3407). Two nodes
+    /// may both find them missing: the one that loses the race finds them made.
+    /// </summary>
+    public static async Task EnsureDatabaseAsync(ForumDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return;
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        try
+        {
+            if (!await creator.ExistsAsync(ct)) await creator.CreateAsync(ct);
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.DuplicateTable
+                                              or PostgresErrorCodes.UniqueViolation)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Inside the caller's transaction, waits for any other writer holding <paramref name="key"/> until it commits or
+    /// rolls back: a read-then-insert that SQLite's single writer makes safe stays safe under PostgreSQL's read committed.
+    /// SQLite write transactions are serial already, so there it does nothing.
+    /// </summary>
+    internal static async Task LockForWriteAsync(ForumDbContext db, string key, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+    }
 
     /// <summary>
     /// Holds a session-level advisory lock until disposed, so nodes starting together seed one after the other: the

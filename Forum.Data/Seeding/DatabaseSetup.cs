@@ -19,6 +19,7 @@ public static class DatabaseSetup
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<ForumDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
+            await PostgresProvider.EnsureDatabaseAsync(db, ct);
             await StaleMigrationLock.ClearAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger, ct);
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0) logger.LogInformation("Applying migrations: {Migrations}", string.Join(", ", pending));

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Forum.Tests.Data.Users;
 
 /// <summary>Every write door asks the account's standing first, so a mute or ban (moderation) stops all of them at once.</summary>
-public sealed class AccountStandingTests : DatabaseTest
+public class AccountStandingTests : DatabaseTest
 {
     private readonly MutedStanding _standing = new();
 
