@@ -9,7 +9,7 @@ using Forum.Data.Realtime;
 namespace Forum.Tests.Data.Moderation;
 
 /// <summary>Hide, restore and delete: moderators only, placeholders, exact counters, the author told, one audit row per change.</summary>
-public sealed class ContentModerationTests : ModerationTest
+public class ContentModerationTests : ModerationTest
 {
     [Fact]
     public async Task HideAsync_Member_RefusedAndNothingChanges()

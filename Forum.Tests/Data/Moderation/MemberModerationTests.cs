@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Forum.Tests.Data.Moderation;
 
 /// <summary>Bans and mutes bite at once at every write door; who may ban whom; lockouts; idempotence.</summary>
-public sealed class MemberModerationTests : ModerationTest
+public class MemberModerationTests : ModerationTest
 {
     private SessionService Sessions => Db.Services.GetRequiredService<SessionService>();
 

@@ -5,7 +5,7 @@ using Forum.Data.Moderation;
 namespace Forum.Tests.Data.Moderation;
 
 /// <summary>One open report per member per item, one case per item, one moderator per case.</summary>
-public sealed class ReportServiceTests : ModerationTest
+public class ReportServiceTests : ModerationTest
 {
     private async Task<int> CommentAsync()
     {
