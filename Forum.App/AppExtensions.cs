@@ -1,5 +1,6 @@
 using Forum.App.Components.Account;
 using Forum.App.Components.Shared;
+using Forum.App.Features.Admin;
 using Forum.App.Features.Api;
 using Forum.App.Features.Api.Tokens;
 using Forum.App.Features.Chat;
@@ -46,6 +47,7 @@ public static class AppExtensions
         services.AddMudServices();
 
         services.AddForumAccounts();
+        services.AddForumAdmin();
         services.AddForumApi();
         services.AddForumRealtime();
         services.AddForumHealth();

@@ -23,6 +23,10 @@ public class ForumDbContext(DbContextOptions<ForumDbContext> options) : Identity
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
     public DbSet<MemberIgnore> MemberIgnores => Set<MemberIgnore>();
+    public DbSet<Moderation.ModerationCase> ModerationCases => Set<Moderation.ModerationCase>();
+    public DbSet<Moderation.Report> Reports => Set<Moderation.Report>();
+    public DbSet<Moderation.MemberRestriction> MemberRestrictions => Set<Moderation.MemberRestriction>();
+    public DbSet<Moderation.AuditEntry> AuditEntries => Set<Moderation.AuditEntry>();
 
     /// <summary>The shared key ring (Providers/SharedKeys): a table in the PostgreSQL model only.</summary>
     DbSet<DataProtectionKey> IDataProtectionKeyContext.DataProtectionKeys => Set<DataProtectionKey>();

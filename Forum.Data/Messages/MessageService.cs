@@ -64,7 +64,8 @@ public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, 
     /// </summary>
     private static IQueryable<MessageItem> Project(IQueryable<Notification> rows) =>
         rows.Select(n => new MessageItem(n.Id, n.Kind, n.Actor!.DisplayName, n.Actor.UserName ?? "", n.PostId, n.Post!.Title, n.CommentId,
-            n.CommentId != null ? n.Comment!.Body.Substring(0, ExcerptLength + 1) : n.ChatMessage!.Text.Substring(0, ExcerptLength + 1),
+            n.Reason != null ? n.Reason.Substring(0, ExcerptLength + 1)
+                : n.CommentId != null ? n.Comment!.Body.Substring(0, ExcerptLength + 1) : n.ChatMessage!.Text.Substring(0, ExcerptLength + 1),
             n.CreatedAt, n.IsRead, n.ChatMessageId));
 
     public async Task<UnreadChanged> GetUnreadAsync(string userId, CancellationToken ct = default)

@@ -16,7 +16,9 @@ public static class PostgresProvider
     private const long SeedLockKey = 0x464F52554D534544;
 
     public static DbContextOptionsBuilder UseForumPostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            // Moderated posts are filtered everywhere on purpose (as on SQLite); their comments and genres go through the post.
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     /// <summary>The connection string for <see cref="DataProvider.Postgres"/>, with a message that says where it goes when missing.</summary>
     public static string RequireConnectionString(string? connectionString) =>

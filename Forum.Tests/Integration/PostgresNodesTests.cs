@@ -26,7 +26,7 @@ public sealed class PostgresNodesTests
         await using var db = await a.Get<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync(Ct);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(Ct));
-        Assert.Equal(DemoSeeder.Members.Length, await db.Users.CountAsync(Ct));
+        Assert.Equal(DemoSeeder.Members.Length + DemoSeeder.Staff.Length, await db.Users.CountAsync(Ct));
         Assert.Equal(DemoMovies.All.Count, await db.Posts.CountAsync(Ct));
         var talk = DemoMovies.All.Sum(m => DemoTalk.For(m.Title).Sum(c => 1 + c.Replies.Length));
         Assert.Equal(talk, await db.Comments.CountAsync(Ct));

@@ -23,6 +23,12 @@ public partial class ChatRoomView
     private ChatMember? _picked;
     private IDisposable? _inRoom;
     private string? _actionError;
+    /// <summary>What the member is reporting (a message or a member), shown as the report form above the message box.</summary>
+    private (string Kind, string Id)? _reporting;
+    private const string ReportMember = "member";
+
+    private EventCallback<ChatMessageView> ReportIf => _me is null ? default
+        : EventCallback.Factory.Create<ChatMessageView>(this, m => _reporting = ("chat", m.Id.ToString()));
     /// <summary>Listening and present (tests and browser tests wait for it before acting).</summary>
     private bool _live;
 

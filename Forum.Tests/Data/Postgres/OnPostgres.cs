@@ -64,3 +64,9 @@ public sealed class SessionServicePostgresTests : Forum.Tests.Data.Sessions.Sess
 public sealed class AccountStandingPostgresTests : Forum.Tests.Data.Users.AccountStandingTests { protected override DataProvider Provider => DataProvider.Postgres; }
 
 public sealed class ChatDirectRacePostgresTests : Forum.Tests.Data.Chat.ChatDirectRaceTests { protected override DataProvider Provider => DataProvider.Postgres; }
+
+public sealed class ContentModerationPostgresTests : Forum.Tests.Data.Moderation.ContentModerationTests { protected override DataProvider Provider => DataProvider.Postgres; }
+
+public sealed class ReportServicePostgresTests : Forum.Tests.Data.Moderation.ReportServiceTests { protected override DataProvider Provider => DataProvider.Postgres; }
+
+public sealed class MemberModerationPostgresTests : Forum.Tests.Data.Moderation.MemberModerationTests { protected override DataProvider Provider => DataProvider.Postgres; }

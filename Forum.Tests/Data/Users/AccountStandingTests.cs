@@ -49,14 +49,6 @@ public class AccountStandingTests : DatabaseTest
         await Db.Chat.SendAsync(bob, ChatRooms.Lobby, "Bob is not muted", ct: Ct);
     }
 
-    [Fact]
-    public void DefaultStanding_EveryoneMayWrite()
-    {
-        var services = new ServiceCollection().AddForumServices().BuildServiceProvider();
-
-        Assert.IsType<AllowAllStanding>(services.GetRequiredService<IAccountStanding>());
-    }
-
     private sealed class MutedStanding : IAccountStanding
     {
         public const string Reason = "You are muted for 10 more minutes.";
