@@ -12,7 +12,7 @@ public static class ReportsEndpoints
 {
     public sealed record ReportRequest(
         [property: Description("post, comment, chat or member.")] string? Kind,
-        [property: Description("The item's id (a number), or the member's user name.")] string? Id,
+        [property: Description("The item's id (a number), or the member's user name (a string).")] System.Text.Json.JsonElement? Id,
         [property: Description("One of: spam, abuse, spoiler, off-topic, other.")] string? Reason,
         [property: Description("Optional, up to 500 characters.")] string? Text = null);
 
@@ -26,7 +26,15 @@ public static class ReportsEndpoints
 
     private static async Task<Created<ReportJson>> ReportAsync(ReportRequest request, ClaimsPrincipal user, ReportService reports, CancellationToken ct)
     {
-        var caseId = await reports.ReportAsync(TokenClaims.UserIdOf(user), new NewReport(request.Kind ?? "", request.Id ?? "", request.Reason ?? "", request.Text), ct);
-        return TypedResults.Created($"/api/admin/reports/{caseId}", new ReportJson(caseId));
+        // Ids are numbers everywhere in the API; a member is named by a string. Either arrives here as its text.
+        var id = request.Id switch
+        {
+            { ValueKind: System.Text.Json.JsonValueKind.Number } n => n.GetRawText(),
+            { ValueKind: System.Text.Json.JsonValueKind.String } s => s.GetString() ?? "",
+            _ => "",
+        };
+        var caseId = await reports.ReportAsync(TokenClaims.UserIdOf(user), new NewReport(request.Kind ?? "", id, request.Reason ?? "", request.Text), ct);
+        // No Location: the case lives under /api/admin, which the member who reported it cannot read.
+        return TypedResults.Created((string?)null, new ReportJson(caseId));
     }
 }
