@@ -1,5 +1,6 @@
 using Forum.App.Components.Account;
 using Forum.App.Components.Shared;
+using Forum.App.Features.Admin;
 using Forum.App.Features.Api;
 using Forum.App.Features.Api.Tokens;
 using Forum.App.Features.Chat;
@@ -46,9 +47,11 @@ public static class AppExtensions
         services.AddMudServices();
 
         services.AddForumAccounts();
+        services.AddForumAdmin();
         services.AddForumApi();
         services.AddForumRealtime();
         services.AddForumHealth();
+        services.AddForumScaleOut();
 
         services.AddScoped<UnreadState>();
         services.AddSingleton<Features.Posts.PostCardMarkup>();
@@ -56,6 +59,8 @@ public static class AppExtensions
         services.AddScoped<DocumentTitle.Shown>();
         // Scoped: one per circuit, so each circuit enters and leaves the site for its own member.
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
+        services.AddScoped<ChatCircuit>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<ChatCircuit>());
         services.AddProblemDetails();
         // Binding failures throw, so ApiProblems can say what was wrong instead of answering an empty 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -3,7 +3,8 @@
 // first, the /ws transport under load (see Live/LiveCommand.cs), or, with "chat" first, chat history reads at 1M messages
 // and the fan-out of one message to a room (see Chat/ChatCommand.cs), or, with "chat-sockets" first, that fan-out to real
 // /ws subscribers (see Chat/SocketFanoutCommand.cs), or, with "heap" first, where a circuit's bytes and
-// open CPU go (a ClrMD heap walk or a sample profile of a server holding N circuits; see Heap/HeapCommand.cs).
+// open CPU go (a ClrMD heap walk or a sample profile of a server holding N circuits; see Heap/HeapCommand.cs), or, with
+// "writers" first, concurrent comment writers on SQLite and PostgreSQL (see Writers/WritersCommand.cs).
 // Usage: dotnet run -c Release --project Forum.Bench -- [--size 10k|1m|all] [--runs N] [--warmup N] [--writes N] [--write PATH]
 using System.Diagnostics;
 using Forum.Bench;
@@ -12,8 +13,10 @@ using Forum.Bench.Circuits;
 if (args.FirstOrDefault() == "circuits") return await CircuitsCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "heap") return await Forum.Bench.Heap.HeapCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "live") return await Forum.Bench.Live.LiveCommand.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "nodes") return await Forum.Bench.Nodes.NodesCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "chat") return await Forum.Bench.Chat.ChatCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "chat-sockets") return await Forum.Bench.Chat.SocketFanoutCommand.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "writers") return await Forum.Bench.Writers.WritersCommand.RunAsync(args[1..]);
 
 var sizes = new Dictionary<string, SeedSize>(StringComparer.OrdinalIgnoreCase)
 {

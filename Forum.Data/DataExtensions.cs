@@ -2,13 +2,17 @@ using System.Data.Common;
 using Forum.Data.Chat;
 using Forum.Data.Comments;
 using Forum.Data.Messages;
+using Forum.Data.Moderation;
 using Forum.Data.Posts;
+using Forum.Data.Providers;
 using Forum.Data.Realtime;
+using Forum.Data.Realtime.Redis;
 using Forum.Data.Users;
 using Forum.Data.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -26,11 +30,20 @@ public static class DataExtensions
         builder.Services.AddDbContextFactory<ForumDbContext>((sp, options) =>
         {
             var data = sp.GetRequiredService<IOptions<ForumDataOptions>>().Value;
+            if (data.Provider == DataProvider.Postgres)
+            {
+                var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(PostgresProvider.ConnectionStringName);
+                PostgresProvider.UseForumPostgres(options, PostgresProvider.RequireConnectionString(connectionString));
+                return;
+            }
             var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             UseForumSqlite(options, data.ResolveConnectionString(contentRoot), data.BackgroundCheckpoints);
         });
         builder.Services.AddForumServices();
+        builder.Services.AddForumKeyStore();
+        builder.Services.AddForumRedisBus();
         builder.Services.AddHostedService<SqliteCheckpointer>();
+        builder.Services.AddOptions<ForumAdminOptions>().BindConfiguration(ForumAdminOptions.Section);
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;
     }
@@ -40,7 +53,7 @@ public static class DataExtensions
     {
         // IdentityDbContext builds its model from this option; every host must match the migrations (passkeys table).
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(StoredClock.System);
         services.AddSingleton<INotificationBus, InProcessNotificationBus>();
         services.AddSingleton<IPresence, InProcessPresence>();
         services.AddSingleton<PostService>();
@@ -51,7 +64,8 @@ public static class DataExtensions
         services.AddSingleton<MessageService>();
         services.AddSingleton<ProfileQueries>();
         services.AddSingleton<SessionService>();
-        // Allow-all until moderation registers its bans and mutes (before or after this: TryAdd yields, a later Add wins).
+        // Bans and mutes: every write door asks the moderation standing (registered here, so the allow-all default yields).
+        services.AddForumModeration();
         services.TryAddSingleton<IAccountStanding>(AllowAllStanding.Instance);
         services.AddOptions<ChatOptions>();
         services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
@@ -67,7 +81,9 @@ public static class DataExtensions
     /// </summary>
     public static DbContextOptionsBuilder UseForumSqlite(DbContextOptionsBuilder options, string connectionString, bool backgroundCheckpoints = false) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-            .AddInterceptors(backgroundCheckpoints ? SqlitePragmas.BackgroundCheckpoints : SqlitePragmas.Instance);
+            .AddInterceptors(backgroundCheckpoints ? SqlitePragmas.BackgroundCheckpoints : SqlitePragmas.Instance)
+            // Moderated posts are filtered everywhere on purpose; their comments and genres are reached through the post.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     /// <summary>Every connection waits for a busy writer instead of failing, and WAL makes NORMAL sync safe.</summary>
     private sealed class SqlitePragmas(string pragmas) : DbConnectionInterceptor

@@ -1,8 +1,21 @@
 namespace Forum.Data;
 
+/// <summary>Which database engine holds the forum.</summary>
+public enum DataProvider
+{
+    /// <summary>One file beside the app (the default): one node.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server named by <c>ConnectionStrings:Forum</c>: several nodes can share it.</summary>
+    Postgres,
+}
+
 /// <summary>Bound from "Forum:Data".</summary>
 public sealed class ForumDataOptions
 {
+    /// <summary>Sqlite (default) or Postgres.</summary>
+    public DataProvider Provider { get; set; } = DataProvider.Sqlite;
+
     /// <summary>Where forum.db lives; relative paths resolve against the app's content root.</summary>
     public string Directory { get; set; } = "data";
 

@@ -33,7 +33,8 @@ public sealed class SqliteCheckpointer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Off (Forum:Data:BackgroundCheckpoints false): the connections checkpoint as SQLite does by default.
-        if (!options.Value.BackgroundCheckpoints) return;
+        // On PostgreSQL there is no SQLite log to move.
+        if (!options.Value.BackgroundCheckpoints || options.Value.Provider != DataProvider.Sqlite) return;
         using var timer = new PeriodicTimer(Every, clock);
         try
         {

@@ -15,7 +15,7 @@ public static class HealthEndpoint
 
     public static IServiceCollection AddForumHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<ForumDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<ForumDbContext>("database").AddCheck<BusHealthCheck>("bus");
         return services;
     }
 

@@ -138,3 +138,51 @@ window.forum = (function () {
         }
     };
 })();
+
+// Chat (Features/Chat): Enter sends and Shift+Enter starts a new line in a [data-chat-composer] box; the log sticks to its
+// newest message unless the reader has scrolled up, and then a chip offers the way down.
+window.forum.chat = (function () {
+    document.addEventListener("keydown", function (e) {
+        if (e.key !== "Enter" || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+        const box = e.target instanceof HTMLTextAreaElement ? e.target.closest("[data-chat-composer]") : null;
+        const send = box && box.querySelector("[data-chat-send]");
+        if (!send) return;
+        e.preventDefault();
+        // The text reaches the server on "change": fire it, then the click, which the circuit handles in that order.
+        e.target.dispatchEvent(new Event("change", { bubbles: true }));
+        send.click();
+    });
+
+    function watch(log) {
+        if (!log || log.forumChat) return;
+        const chip = log.parentElement.querySelector("[data-chat-chip]");
+        let following = true;
+        let last = log.lastElementChild;
+        const atBottom = () => log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+        const toBottom = () => {
+            log.scrollTop = log.scrollHeight;
+            if (chip) chip.hidden = true;
+        };
+        log.addEventListener("scroll", () => {
+            following = atBottom();
+            if (following && chip) chip.hidden = true;
+        }, { passive: true });
+        // Rows added at the end: follow them, or (scrolled up) show the chip. Rows added at the top (earlier
+        // messages) keep the reader's place through the browser's scroll anchoring.
+        log.forumChat = new MutationObserver(() => {
+            const now = log.lastElementChild;
+            const grew = now !== last;
+            last = now;
+            if (following) toBottom();
+            else if (grew && chip) chip.hidden = false;
+        });
+        log.forumChat.observe(log, { childList: true, subtree: true, characterData: true });
+        if (chip) chip.addEventListener("click", () => {
+            following = true;
+            toBottom();
+        });
+        toBottom();
+    }
+
+    return { watch };
+})();

@@ -25,6 +25,10 @@ public class ChatMessage
     /// member is not told); the recipient's history, unread counts and message center never include it.
     /// </summary>
     public bool Withheld { get; set; }
+    /// <summary>Hidden or deleted by a moderator; either way it shows as deleted (blank text, <see cref="DeletedAt"/> set).</summary>
+    public Moderation.ModerationState Moderation { get; set; }
+    /// <summary>The text of a hidden message, kept aside so a moderator can restore it; null otherwise.</summary>
+    public string? HeldText { get; set; }
 }
 
 internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMessage>

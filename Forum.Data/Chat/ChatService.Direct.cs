@@ -89,7 +89,8 @@ public sealed partial class ChatService
     private static async Task<Conversation> OpenConversationAsync(ForumDbContext db, string a, string b, DateTime now, CancellationToken ct)
     {
         var (first, second) = Conversation.Order(a, b);
-        // Inside the write transaction: on SQLite no other writer can create the pair between this read and our insert.
+        // Inside the write transaction: no other writer can create the pair between this read and our insert.
+        await Providers.PostgresProvider.LockForWriteAsync(db, $"conversation:{first}:{second}", ct);
         var conversation = await db.Conversations.Include(c => c.Members)
             .FirstOrDefaultAsync(c => c.FirstUserId == first && c.SecondUserId == second, ct);
         if (conversation is not null) return conversation;

@@ -21,6 +21,8 @@ public class Comment
     public DateTime? EditedAt { get; set; }
     /// <summary>Chosen by the client per draft, so a repeated submit of one draft stores one comment.</summary>
     public Guid? RequestId { get; set; }
+    /// <summary>Hidden or deleted by a moderator: the thread shows a placeholder in its place, so replies stay readable.</summary>
+    public Moderation.ModerationState Moderation { get; set; }
 }
 
 internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>

@@ -65,6 +65,8 @@ public sealed class CommentEditService(
     private async Task CheckWindowAsync(ForumDbContext db, Comment comment, string userId, string verb, CancellationToken ct)
     {
         if (comment.AuthorId != userId) throw ForumException.Forbidden($"You can only {verb} your own comments.");
+        if (comment.Moderation != Moderation.ModerationState.Visible)
+            throw ForumException.Conflict("A moderator removed this comment; it can no longer be changed.");
         if (clock.GetUtcNow().UtcDateTime - comment.CreatedAt > CommentRules.EditWindow)
             throw ForumException.Conflict($"Comments can be changed for {CommentRules.EditWindow.TotalMinutes:0} minutes after posting; this one can no longer be changed.");
         if (await db.Comments.AnyAsync(c => c.ParentId == comment.Id, ct))

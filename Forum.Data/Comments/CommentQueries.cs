@@ -98,5 +98,6 @@ public sealed class CommentQueries(IDbContextFactory<ForumDbContext> dbFactory)
 
     internal static IQueryable<CommentView> Project(IQueryable<Comment> comments) =>
         comments.Select(c => new CommentView(c.Id, c.PostId, c.ParentId, c.AuthorId, c.Author!.DisplayName, c.Author.UserName ?? "",
-            c.Body, c.CreatedAt, c.EditedAt));
+            c.Moderation == Moderation.ModerationState.Visible ? c.Body : "", c.CreatedAt, c.EditedAt,
+            c.Moderation != Moderation.ModerationState.Visible));
 }

@@ -15,7 +15,7 @@ public sealed record NewComment(int PostId, string Body, int? ParentId = null, G
 
 public sealed record CommentView(
     int Id, int PostId, int? ParentId, string AuthorId, string AuthorName, string AuthorUserName, string Body, DateTime CreatedAt,
-    DateTime? EditedAt = null);
+    DateTime? EditedAt = null, bool Removed = false);
 
 /// <summary>A page of a thread, oldest first; the next page starts after <see cref="NextAfterId"/> (null on the last page).</summary>
 public sealed record CommentPage(IReadOnlyList<CommentView> Items, int? NextAfterId);

@@ -64,7 +64,8 @@ public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, 
     /// </summary>
     private static IQueryable<MessageItem> Project(IQueryable<Notification> rows) =>
         rows.Select(n => new MessageItem(n.Id, n.Kind, n.Actor!.DisplayName, n.Actor.UserName ?? "", n.PostId, n.Post!.Title, n.CommentId,
-            n.CommentId != null ? n.Comment!.Body.Substring(0, ExcerptLength + 1) : n.ChatMessage!.Text.Substring(0, ExcerptLength + 1),
+            n.Reason != null ? n.Reason.Substring(0, ExcerptLength + 1)
+                : n.CommentId != null ? n.Comment!.Body.Substring(0, ExcerptLength + 1) : n.ChatMessage!.Text.Substring(0, ExcerptLength + 1),
             n.CreatedAt, n.IsRead, n.ChatMessageId));
 
     public async Task<UnreadChanged> GetUnreadAsync(string userId, CancellationToken ct = default)
@@ -109,6 +110,9 @@ public sealed class MessageService(IDbContextFactory<ForumDbContext> dbFactory, 
         UnreadChanged state;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            // PostgreSQL: one mark per member at a time, so two marks locking the same rows in different orders cannot
+            // deadlock (40P01 was seen under concurrent mark-all and mark-one). SQLite's writer is serial already.
+            await Providers.PostgresProvider.LockForWriteAsync(db, $"unread:{userId}", ct);
             var marked = await unread.ExecuteUpdateAsync(s => s.SetProperty(n => n.IsRead, true), ct);
             if (marked == 0) return await UnreadCounters.GetAsync(db, userId, ct);
             state = await UnreadCounters.AddAsync(db, userId, -marked, ct);

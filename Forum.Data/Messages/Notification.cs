@@ -13,6 +13,8 @@ public enum NotificationKind
     ReplyToComment = 2,
     /// <summary>A private chat message to the member ("Bob sent you a message"); it points at the chat message, not a post.</summary>
     Direct = 3,
+    /// <summary>A moderator hid or deleted something the member wrote; <see cref="Notification.Reason"/> says why.</summary>
+    Moderated = 4,
 }
 
 /// <summary>
@@ -36,6 +38,8 @@ public class Notification
     public ChatMessage? ChatMessage { get; set; }
     public DateTime CreatedAt { get; set; }
     public bool IsRead { get; set; }
+    /// <summary>For <see cref="NotificationKind.Moderated"/>: the moderator's reason.</summary>
+    public string? Reason { get; set; }
 }
 
 /// <summary>A member's unread count, kept exact by every write that changes it; Version orders the pushes.</summary>
@@ -55,7 +59,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasOne(n => n.Post).WithMany().HasForeignKey(n => n.PostId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(n => n.Comment).WithMany().HasForeignKey(n => n.CommentId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(n => n.ChatMessage).WithMany().HasForeignKey(n => n.ChatMessageId).OnDelete(DeleteBehavior.Cascade);
-        b.ToTable(t => t.HasCheckConstraint("CK_Notifications_CommentOrChatMessage", "(\"CommentId\" IS NULL) <> (\"ChatMessageId\" IS NULL)"));
+        b.ToTable(t => t.HasCheckConstraint("CK_Notifications_CommentOrChatMessage", "(\"CommentId\" IS NULL) <> (\"ChatMessageId\" IS NULL) OR \"Kind\" = 4"));
         // The message-center page: WHERE RecipientId = ? ORDER BY CreatedAt DESC, Id DESC, keyset on both.
         b.HasIndex(n => new { n.RecipientId, n.CreatedAt, n.Id }).IsDescending(false, true, true);
         // "Mark all read" touches only the unread rows.

@@ -22,6 +22,8 @@ public class Post
     /// <summary>Chosen by the client per draft, so a repeated submit of one draft stores one post.</summary>
     public Guid? RequestId { get; set; }
     public List<PostGenre> Genres { get; set; } = [];
+    /// <summary>A post hidden or deleted by a moderator is filtered out of every query (a global filter).</summary>
+    public Moderation.ModerationState Moderation { get; set; }
 }
 
 public class PostGenre
@@ -45,6 +47,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         // A member's posts on their profile, newest first: WHERE AuthorId = ? ORDER BY Id DESC, keyset on Id.
         b.HasIndex(p => new { p.AuthorId, p.Id }).IsDescending(false, true);
         b.HasIndex(p => new { p.AuthorId, p.RequestId }).IsUnique();
+        b.HasQueryFilter(p => p.Moderation == Moderation.ModerationState.Visible);
     }
 }
 

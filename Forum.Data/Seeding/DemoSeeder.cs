@@ -41,6 +41,8 @@ public static class DemoSeeder
             ids.Add(user.Id);
         }
 
+        await SeedStaffAsync(factory, users, clock.GetUtcNow().UtcDateTime, ct);
+
         var bus = new InProcessNotificationBus(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessNotificationBus>.Instance);
         var posts = new PostService(factory, bus, AllowAllStanding.Instance, clock);
         var comments = new CommentService(factory, bus, new InProcessPresence(bus), AllowAllStanding.Instance, clock);
@@ -72,6 +74,23 @@ public static class DemoSeeder
             foreach (var item in page.Items.Skip(4)) await messages.MarkReadAsync(id, item.Id, ct);
         }
         logger.LogInformation("Seeded {Members} demo members and {Movies} movies", ids.Count, DemoMovies.All.Count);
+    }
+
+    /// <summary>The demo moderator and admin (README lists them), with the demo password.</summary>
+    public static readonly (string UserName, string DisplayName, string Role)[] Staff =
+        [("mod", "Mo Moderator", Moderation.ForumRoles.Moderator), ("admin", "Ada Admin", Moderation.ForumRoles.Admin)];
+
+    private static async Task SeedStaffAsync(IDbContextFactory<ForumDbContext> factory, UserManager<ForumUser> users, DateTime now, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await Moderation.ForumRoles.EnsureAsync(db, ct);
+        foreach (var (name, display, role) in Staff)
+        {
+            var user = new ForumUser { UserName = name, Email = $"{name}@forum.local", EmailConfirmed = true, DisplayName = display, CreatedAt = now };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            await Moderation.ForumRoles.AddAsync(db, user.Id, role, ct);
+        }
     }
 
     private sealed class SeedClock(DateTimeOffset start) : TimeProvider

@@ -97,14 +97,20 @@ public sealed class SessionService(
         await using (var db = await factory.CreateDbContextAsync(ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
-            var stamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
-            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u
-                .SetProperty(x => x.SecurityStamp, stamp).SetProperty(x => x.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
+            await RevokeAllInAsync(db, userId, now, ct);
             await tx.CommitAsync(ct);
         }
         await bus.PublishAsync(Topics.User(userId), new SignedOut(userId, SessionId: null));
+    }
+
+    /// <summary>The writes of <see cref="RevokeAllAsync"/> inside the caller's transaction (a ban); the caller publishes after commit.</summary>
+    internal static async Task RevokeAllInAsync(ForumDbContext db, string userId, DateTime now, CancellationToken ct)
+    {
+        await db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
+        var stamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.SecurityStamp, stamp).SetProperty(x => x.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
     }
 
     private static string? Shorten(string? userAgent) =>

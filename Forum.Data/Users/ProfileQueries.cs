@@ -37,7 +37,8 @@ public sealed class ProfileQueries(IDbContextFactory<ForumDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await CommentsQuery(db, userId, beforeId).Take(take + 1)
             .Select(c => new ProfileComment(c.Id, c.PostId, c.Post!.Title, c.ParentId != null,
-                c.Body.Substring(0, ExcerptLength + 1), c.CreatedAt))
+                (c.Moderation == Moderation.ModerationState.Visible ? c.Body : Moderation.ModerationRules.Placeholder).Substring(0, ExcerptLength + 1),
+                c.CreatedAt))
             .ToListAsync(ct);
         // As in the message center: a full ExcerptLength + 1 means the body may go on, so the excerpt ends with "…".
         var items = rows.Select(r => r with

@@ -24,6 +24,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddSingleton<INotificationBus>(db.Bus);
         Context.Services.AddScoped(_ => new UnreadState(db.Bus, db.Messages));
         Context.Services.AddScoped<Forum.App.Components.Shared.Overlays>();
+        Context.Services.AddScoped<Forum.App.Features.Chat.ChatCircuit>();
         Context.Services.AddScoped<AntiforgeryStateProvider, NoAntiforgery>();
         Context.Services.AddScoped<Forum.App.Components.Shared.DocumentTitle.Shown>();
         Context.Services.AddSingleton<Forum.App.Features.Posts.PostCardMarkup>();

@@ -1,3 +1,4 @@
+using Forum.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Forum.Tests.TestSupport;
@@ -9,7 +10,10 @@ public abstract class DatabaseTest : IAsyncLifetime
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => Db = await TestDatabase.CreateAsync(Ct, configure: ConfigureServices);
+    /// <summary>The engine under test: a class runs on PostgreSQL too through a subclass that says so (Data/OnPostgres.cs).</summary>
+    protected virtual DataProvider Provider => DataProvider.Sqlite;
+
+    public async ValueTask InitializeAsync() => Db = await TestDatabase.CreateAsync(Ct, configure: ConfigureServices, provider: Provider);
 
     /// <summary>Changes to the app's wiring for every test of the class (options, stand-in services).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

@@ -21,6 +21,9 @@ public class ForumAppFactory : WebApplicationFactory<Program>
     /// <summary>Development by default; <see cref="ProductionAppFactory"/> proves what a deployed forum answers.</summary>
     protected virtual string EnvironmentName => "Development";
 
+    /// <summary>Throwaway keys per host; nodes of one cluster (PostgresAppFactory, ClusterNode) keep theirs in the database or Redis.</summary>
+    protected virtual bool EphemeralKeys => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -30,7 +33,7 @@ public class ForumAppFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
         }));
         // Each app gets its own keys, so parallel test hosts never read each other's cookies and tokens.
-        builder.ConfigureServices(s => s.AddDataProtection().UseEphemeralDataProtectionProvider());
+        if (EphemeralKeys) builder.ConfigureServices(s => s.AddDataProtection().UseEphemeralDataProtectionProvider());
     }
 
     /// <summary>Serves over Kestrel on 127.0.0.1 and returns the base address.</summary>

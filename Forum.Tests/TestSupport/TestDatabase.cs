@@ -6,31 +6,28 @@ using Forum.Data.Posts;
 using Forum.Data.Realtime;
 using Forum.Data.Seeding;
 using Forum.Data.Users;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Forum.Tests.TestSupport;
 
 /// <summary>
-/// A private SQLite file, migrated by the app's own start-up path (real migrations, WAL, the app's pragmas), with the
-/// real services wired to a <see cref="RecordingBus"/> and a <see cref="ManualClock"/>. A file rather than
-/// an in-memory database so that concurrent writers take real locks. One per test; deleted on dispose.
+/// A private database (a SQLite file, or a database on the run's PostgreSQL cluster), migrated by the app's own
+/// start-up path (real migrations, WAL and the app's pragmas on SQLite), with the real services wired to a
+/// <see cref="RecordingBus"/> and a <see cref="ManualClock"/>. One per test; deleted on dispose.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly string _path;
-    private readonly string _connectionString;
+    private readonly TestStore _store;
 
-    private TestDatabase(string path, Action<IServiceCollection>? configure)
+    private TestDatabase(TestStore store, Action<IServiceCollection>? configure)
     {
-        _path = path;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        _store = store;
         var services = new ServiceCollection();
         services.AddLogging();
-        services.Configure<ForumDataOptions>(o => o.SeedDemoData = false);
-        services.AddDbContextFactory<ForumDbContext>(o => DataExtensions.UseForumSqlite(o, _connectionString));
+        services.Configure<ForumDataOptions>(o => (o.Provider, o.SeedDemoData) = (store.Provider, false));
+        services.AddDbContextFactory<ForumDbContext>(o => store.Configure(o));
         services.AddForumServices();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<INotificationBus>(Bus);
@@ -38,6 +35,7 @@ public sealed class TestDatabase : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
+    public DataProvider Provider => _store.Provider;
     public ManualClock Clock { get; } = new();
     public RecordingBus Bus { get; } = new();
     /// <summary>Every feature service, as the app wires them (components resolve what they need from here).</summary>
@@ -56,13 +54,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <param name="beforeStart">Runs on the empty file's connection string before the app's start-up path (to plant a leftover, say).</param>
     /// <param name="configure">Changes to the app's wiring for this test (options, a stand-in service), applied last.</param>
-    public static async Task<TestDatabase> CreateAsync(
-        CancellationToken ct = default, Func<string, Task>? beforeStart = null, Action<IServiceCollection>? configure = null)
+    /// <param name="provider">Which engine: every service test runs on SQLite, the core ones on PostgreSQL as well.</param>
+    public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default, Func<string, Task>? beforeStart = null,
+        Action<IServiceCollection>? configure = null, DataProvider provider = DataProvider.Sqlite)
     {
-        var db = new TestDatabase(Path.Combine(Path.GetTempPath(), $"forum-tests-{Guid.NewGuid():N}.db"), configure);
+        var db = new TestDatabase(await TestStore.CreateAsync(provider), configure);
         try
         {
-            if (beforeStart is not null) await beforeStart(db._connectionString);
+            if (beforeStart is not null) await beforeStart(db._store.ConnectionString);
             await db._services.PrepareForumDatabaseAsync(ct);
             return db;
         }
@@ -132,33 +131,10 @@ public sealed class TestDatabase : IAsyncDisposable
         await db.Posts.SumAsync(p => p.CommentCount, Ct)));
 
     /// <summary>
-    /// Takes SQLite's write lock from a separate connection (as another request would) until disposed, so a test can
-    /// line writers up behind it and then let them race for real.
+    /// Takes the database's write lock from a separate connection (as another request would) until disposed, so a test
+    /// can line writers up behind it and then let them race for real.
     /// </summary>
-    public async Task<IAsyncDisposable> HoldWriteLockAsync()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(Ct);
-        await using (var begin = connection.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE;";
-            await begin.ExecuteNonQueryAsync(Ct);
-        }
-        return new WriteLock(connection);
-    }
-
-    private sealed class WriteLock(SqliteConnection connection) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await using (var rollback = connection.CreateCommand())
-            {
-                rollback.CommandText = "ROLLBACK;";
-                await rollback.ExecuteNonQueryAsync();
-            }
-            await connection.DisposeAsync();
-        }
-    }
+    public Task<IAsyncDisposable> HoldWriteLockAsync() => _store.HoldWriteLockAsync(Ct);
 
     /// <summary>The running test's token: helpers stop with the test instead of taking a token each.</summary>
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
@@ -166,8 +142,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+        await _store.DisposeAsync();
     }
 
     public sealed record Snapshot(int Posts, int PostGenres, int Comments, int Notifications, long Counters, int CommentCounts);

@@ -21,6 +21,7 @@ internal static class AccountSetup
             .Configure<IOptions<UserSessionOptions>>((cookie, sessions) =>
             {
                 cookie.LoginPath = "/Account/Login";
+                cookie.AccessDeniedPath = "/access-denied";
                 cookie.ExpireTimeSpan = sessions.Value.Lifetime;
                 SessionCookie.Attach(cookie.Events);
             });
@@ -33,6 +34,7 @@ internal static class AccountSetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
+            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ForumDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ForumClaimsFactory>()

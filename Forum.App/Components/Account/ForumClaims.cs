@@ -20,9 +20,9 @@ public static class ForumClaims
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
 }
 
-/// <summary>Puts the display name in the cookie so the app bar needs no query.</summary>
-internal sealed class ForumClaimsFactory(UserManager<ForumUser> users, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<ForumUser>(users, options)
+/// <summary>Puts the display name (and, through the base, the roles) in the cookie so the app bar needs no query.</summary>
+internal sealed class ForumClaimsFactory(UserManager<ForumUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ForumUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ForumUser user)
     {

@@ -46,6 +46,8 @@ public static class ApiEndpoints
         api.MapMessages();
         api.MapUsers();
         api.MapChat();
+        api.MapReports();
+        api.MapModeration();
         return app;
     }
 }

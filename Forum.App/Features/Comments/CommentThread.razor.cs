@@ -38,6 +38,13 @@ public partial class CommentThread
     private EventCallback<CommentView> EditIf(CommentView comment, bool answered) =>
         CanChange(comment, answered) ? EventCallback.Factory.Create<CommentView>(this, Edit) : default;
 
+    private CommentView? _reporting;
+
+    /// <summary>Members may report others' comments (not their own, not one already removed).</summary>
+    private EventCallback<CommentView> ReportIf(CommentView comment) =>
+        _me is not null && comment.AuthorId != _me && !comment.Removed
+            ? EventCallback.Factory.Create<CommentView>(this, c => _reporting = c) : default;
+
     private EventCallback<CommentView> DeleteIf(CommentView comment, bool answered) =>
         CanChange(comment, answered) ? EventCallback.Factory.Create<CommentView>(this, DeleteAsync) : default;
 

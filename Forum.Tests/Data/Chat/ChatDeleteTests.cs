@@ -5,7 +5,7 @@ using Forum.Data.Realtime;
 namespace Forum.Tests.Data.Chat;
 
 /// <summary>The author deletes their own message within five minutes; everyone sees a placeholder from then on.</summary>
-public sealed class ChatDeleteTests : ChatTest
+public class ChatDeleteTests : ChatTest
 {
     [Fact]
     public async Task DeleteAsync_OwnRoomMessageWithinFiveMinutes_PlaceholderForEveryoneAndLive()

@@ -4,7 +4,7 @@ using Forum.Data.Realtime;
 namespace Forum.Tests.Data.Chat;
 
 /// <summary>Private messages: to one member, in conversations listed by their last message, with unread counts and reads.</summary>
-public sealed class ChatDirectTests : ChatTest
+public class ChatDirectTests : ChatTest
 {
     [Fact]
     public async Task SendAsync_AtNameInARoom_GoesToThatMemberAndTheSenderOnly()

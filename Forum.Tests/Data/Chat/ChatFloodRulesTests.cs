@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Forum.Tests.Data.Chat;
 
 /// <summary>The rate limit, the duplicate-text rule and request ids, with the default settings (5 per 5 s, 10 s).</summary>
-public sealed class ChatFloodRulesTests : ChatTest
+public class ChatFloodRulesTests : ChatTest
 {
     protected override bool RelaxFloodRules => false;
 

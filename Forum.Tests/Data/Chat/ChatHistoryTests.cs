@@ -4,7 +4,7 @@ using Forum.Data.Chat;
 namespace Forum.Tests.Data.Chat;
 
 /// <summary>A room's latest page, "earlier messages" back to the first one, and catch-up after a lost connection.</summary>
-public sealed class ChatHistoryTests : ChatTest
+public class ChatHistoryTests : ChatTest
 {
     [Theory]
     [InlineData(0, 50)]

@@ -5,7 +5,7 @@ using Forum.Data.Realtime;
 namespace Forum.Tests.Data.Chat;
 
 /// <summary>Ignoring a member: their private messages never reach me, their room messages are hidden for me, they are not told.</summary>
-public sealed class ChatIgnoreTests : ChatTest
+public class ChatIgnoreTests : ChatTest
 {
     [Fact]
     public async Task SendDirectAsync_RecipientIgnoresSender_SenderSeesItSentRecipientNeverGetsIt()

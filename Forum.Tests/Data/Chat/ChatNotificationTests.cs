@@ -5,7 +5,7 @@ using Forum.Data.Realtime;
 namespace Forum.Tests.Data.Chat;
 
 /// <summary>A private message is a message-center entry of its own kind: the badge rises, reading the conversation reads it.</summary>
-public sealed class ChatNotificationTests : ChatTest
+public class ChatNotificationTests : ChatTest
 {
     [Fact]
     public async Task SendDirectAsync_RecipientGetsADirectMessageEntryAndOneMoreUnread()

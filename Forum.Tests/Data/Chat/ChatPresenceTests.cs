@@ -5,7 +5,7 @@ using Forum.Data.Realtime;
 namespace Forum.Tests.Data.Chat;
 
 /// <summary>Who is in a room now, how many members are online, and a movie room that goes with its post.</summary>
-public sealed class ChatPresenceTests : ChatTest
+public class ChatPresenceTests : ChatTest
 {
     [Fact]
     public async Task WhoIsHere_MembersOnceEachVisitorsCounted()

@@ -5,7 +5,7 @@ using Forum.Data.Realtime;
 namespace Forum.Tests.Data.Chat;
 
 /// <summary>Only the two members of a conversation can load it, through any method; anyone else learns nothing.</summary>
-public sealed class ChatPrivacyTests : ChatTest
+public class ChatPrivacyTests : ChatTest
 {
     [Fact]
     public async Task PrivateMessage_ThirdMemberAndVisitor_FindItThroughNoMethod()

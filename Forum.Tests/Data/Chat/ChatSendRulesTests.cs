@@ -5,7 +5,7 @@ using Forum.Data.Realtime;
 namespace Forum.Tests.Data.Chat;
 
 /// <summary>What a send must pass: who sends, the text rule, the room, @names; each refusal says why and stores nothing.</summary>
-public sealed class ChatSendRulesTests : ChatTest
+public class ChatSendRulesTests : ChatTest
 {
     [Fact]
     public async Task SendAsync_Visitor_SignInRequiredAndNothingStored()

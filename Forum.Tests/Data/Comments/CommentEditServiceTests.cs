@@ -6,7 +6,7 @@ using Forum.Tests.TestSupport;
 namespace Forum.Tests.Data.Comments;
 
 /// <summary>Authors change their minds within the window; counters and open threads follow exactly.</summary>
-public sealed class CommentEditServiceTests : DatabaseTest
+public class CommentEditServiceTests : DatabaseTest
 {
     private string _alice = "", _bob = "", _carol = "";
     private int _post;

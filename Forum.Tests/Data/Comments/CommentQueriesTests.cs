@@ -4,7 +4,7 @@ using Forum.Tests.TestSupport;
 namespace Forum.Tests.Data.Comments;
 
 /// <summary>A thread read page by page (the API's comment list), and one comment by id.</summary>
-public sealed class CommentQueriesTests : DatabaseTest
+public class CommentQueriesTests : DatabaseTest
 {
     [Fact]
     public async Task PageForPostAsync_WalksTheThreadOldestFirstWithoutGapsOrRepeats()

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Forum.Tests.Data.Comments;
 
 /// <summary>What open pages are told: only committed facts, with the current count and an ordering version.</summary>
-public sealed class CommentServiceEventsTests : DatabaseTest
+public class CommentServiceEventsTests : DatabaseTest
 {
     [Fact]
     public async Task AddAsync_SubscriberQueriesDatabase_SeesCommittedCommentAndNotification()

@@ -5,7 +5,7 @@ using Forum.Tests.TestSupport;
 namespace Forum.Tests.Data.Comments;
 
 /// <summary>What arrives in the thread a member is reading is read: no unread message, no badge bump.</summary>
-public sealed class CommentServiceReadingTests : DatabaseTest
+public class CommentServiceReadingTests : DatabaseTest
 {
     [Fact]
     public async Task AddAsync_PostAuthorReadingTheThread_MessageIsStoredReadAndCountStays()

@@ -5,7 +5,7 @@ using Forum.Tests.TestSupport;
 namespace Forum.Tests.Data.Comments;
 
 /// <summary>A double click, a retried request or two tabs submitting the same draft store it once.</summary>
-public sealed class CommentServiceRepeatTests : DatabaseTest
+public class CommentServiceRepeatTests : DatabaseTest
 {
     [Fact]
     public async Task AddAsync_SameRequestIdTwice_StoresOneCommentAndOneNotification()

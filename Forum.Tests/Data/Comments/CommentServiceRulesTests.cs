@@ -5,7 +5,7 @@ using Forum.Tests.TestSupport;
 namespace Forum.Tests.Data.Comments;
 
 /// <summary>Refused comments: the member gets the right kind of error and the database is left exactly as it was.</summary>
-public sealed class CommentServiceRulesTests : DatabaseTest
+public class CommentServiceRulesTests : DatabaseTest
 {
     public static TheoryData<string> BadBodies => new() { "", "   ", "\n\t  \n", new string('x', CommentRules.BodyMax + 1) };
 

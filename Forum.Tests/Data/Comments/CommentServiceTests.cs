@@ -5,7 +5,7 @@ using Forum.Tests.TestSupport;
 namespace Forum.Tests.Data.Comments;
 
 /// <summary>Who hears about a comment, and what the counters show afterwards.</summary>
-public sealed class CommentServiceTests : DatabaseTest
+public class CommentServiceTests : DatabaseTest
 {
     [Fact]
     public async Task AddAsync_CommentOnAnotherMembersPost_NotifiesPostAuthorOnce()

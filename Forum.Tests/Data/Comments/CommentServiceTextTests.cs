@@ -7,7 +7,7 @@ using static Forum.Tests.Data.Text.TextCases;
 namespace Forum.Tests.Data.Comments;
 
 /// <summary>The text rule at the comment door: characters as a reader counts them, invisible text refused, NFC stored.</summary>
-public sealed class CommentServiceTextTests : DatabaseTest
+public class CommentServiceTextTests : DatabaseTest
 {
     private static readonly IReadOnlyDictionary<string, (string Text, string Message)> Refused = TextCases.Refused(CommentRules.Body);
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Forum.Tests.Data.Comments;
 
 /// <summary>Live clients are told of each new message-center entry: the same record the page reads, after commit.</summary>
-public sealed class NotificationAddedTests : DatabaseTest
+public class NotificationAddedTests : DatabaseTest
 {
     [Fact]
     public async Task AddAsync_CommentOnPost_PublishesTheMessageCenterEntryThenTheCount()

@@ -5,7 +5,7 @@ using Forum.Tests.TestSupport;
 namespace Forum.Tests.Data.Messages;
 
 /// <summary>Marking one message read for a client that must hear about a wrong id, without learning whose it is.</summary>
-public sealed class MessageServiceOwnReadTests : DatabaseTest
+public class MessageServiceOwnReadTests : DatabaseTest
 {
     [Fact]
     public async Task MarkOwnReadAsync_OwnMessage_MarksItReadAndAgainChangesNothing()

@@ -5,7 +5,7 @@ using Forum.Tests.TestSupport;
 namespace Forum.Tests.Data.Messages;
 
 /// <summary>"Load more" in the message center: every message once, in order, however many share a timestamp.</summary>
-public sealed class MessageServicePagingTests : DatabaseTest
+public class MessageServicePagingTests : DatabaseTest
 {
     [Theory]
     [InlineData(45, 10, 45)] // one frozen instant: every message ties on CreatedAt

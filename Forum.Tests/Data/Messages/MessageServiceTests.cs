@@ -7,7 +7,7 @@ using Forum.Tests.TestSupport;
 namespace Forum.Tests.Data.Messages;
 
 /// <summary>The message center a member reads: its page and its unread counter.</summary>
-public sealed class MessageServiceTests : DatabaseTest
+public class MessageServiceTests : DatabaseTest
 {
     [Fact]
     public async Task GetPageAsync_SeveralMessages_ListsNewestFirstWithNamesTitleAndExcerpt()

@@ -8,7 +8,7 @@ namespace Forum.Tests.Data.Messages;
 /// Many members commenting at once (each call on its own context, on a file database, so SQLite's locks are real):
 /// the badge count must still equal the number of unread messages.
 /// </summary>
-public sealed class UnreadCounterConcurrencyTests : DatabaseTest
+public class UnreadCounterConcurrencyTests : DatabaseTest
 {
     private const int Writers = 30;
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Tests.Data.Posts;
 
-public sealed class PostQueriesTests : DatabaseTest
+public class PostQueriesTests : DatabaseTest
 {
     [Fact]
     public async Task ListAsync_GenreFilter_ReturnsOnlyPostsOfThatGenre()

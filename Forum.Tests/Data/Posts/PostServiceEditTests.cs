@@ -7,7 +7,7 @@ using Forum.Tests.TestSupport;
 namespace Forum.Tests.Data.Posts;
 
 /// <summary>The author may edit or delete a post until someone else joins the discussion.</summary>
-public sealed class PostServiceEditTests : DatabaseTest
+public class PostServiceEditTests : DatabaseTest
 {
     private static readonly NewPost Heat = new("Heat", 1995, ["Crime", "Drama"], "A crew of thieves and the detective who hunts them.");
 

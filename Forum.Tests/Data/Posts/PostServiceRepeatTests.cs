@@ -4,7 +4,7 @@ using Forum.Data.Posts;
 namespace Forum.Tests.Data.Posts;
 
 /// <summary>A retried request, a double click or two tabs submitting the same draft store one post.</summary>
-public sealed class PostServiceRepeatTests : DatabaseTest
+public class PostServiceRepeatTests : DatabaseTest
 {
     private static NewPost Draft(Guid? requestId) => new("Heat", 1995, ["Crime"], "A crew of thieves and the detective who hunts them.", requestId);
 

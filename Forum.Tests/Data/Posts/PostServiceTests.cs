@@ -4,7 +4,7 @@ using Forum.Tests.TestSupport;
 
 namespace Forum.Tests.Data.Posts;
 
-public sealed class PostServiceTests : DatabaseTest
+public class PostServiceTests : DatabaseTest
 {
     private static readonly NewPost Valid = new("  Heat  ", 1995, ["Drama", "Crime"], "A crew of thieves and the detective who hunts them.");
 

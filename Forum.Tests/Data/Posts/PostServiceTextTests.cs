@@ -7,7 +7,7 @@ using static Forum.Tests.Data.Text.TextCases;
 namespace Forum.Tests.Data.Posts;
 
 /// <summary>The text rule at the post door, for the title (one line) and the text.</summary>
-public sealed class PostServiceTextTests : DatabaseTest
+public class PostServiceTextTests : DatabaseTest
 {
     private static readonly NewPost Valid = new("Heat", 1995, ["Crime"], "A crew of thieves and the detective who hunts them.");
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Forum.Tests.Data.Sessions;
 
-public sealed class SessionServiceTests : DatabaseTest
+public class SessionServiceTests : DatabaseTest
 {
     private static readonly UserSessionOptions Defaults = new();
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Forum.Tests.Data.Users;
 
 /// <summary>Every write door asks the account's standing first, so a mute or ban (moderation) stops all of them at once.</summary>
-public sealed class AccountStandingTests : DatabaseTest
+public class AccountStandingTests : DatabaseTest
 {
     private readonly MutedStanding _standing = new();
 
@@ -47,14 +47,6 @@ public sealed class AccountStandingTests : DatabaseTest
         Assert.Equal("First.", (await Db.CommentQueries.ListForPostAsync(post, Ct)).Single().Body);
         Assert.All(_standing.Asked, id => Assert.Equal(alice, id));
         await Db.Chat.SendAsync(bob, ChatRooms.Lobby, "Bob is not muted", ct: Ct);
-    }
-
-    [Fact]
-    public void DefaultStanding_EveryoneMayWrite()
-    {
-        var services = new ServiceCollection().AddForumServices().BuildServiceProvider();
-
-        Assert.IsType<AllowAllStanding>(services.GetRequiredService<IAccountStanding>());
     }
 
     private sealed class MutedStanding : IAccountStanding

@@ -42,6 +42,23 @@ public sealed class ApiAccessTests(ForumAppFactory app) : IClassFixture<ForumApp
         ("GET", "/api/chat/ignores"),
         ("PUT", "/api/users/alice/ignore"),
         ("DELETE", "/api/users/alice/ignore"),
+        ("POST", "/api/reports"),
+        ("GET", "/api/admin/reports"),
+        ("GET", "/api/admin/reports/1"),
+        ("POST", "/api/admin/reports/1/claim"),
+        ("POST", "/api/admin/reports/1/resolve"),
+        ("POST", "/api/admin/content/comment/1/hide"),
+        ("POST", "/api/admin/content/comment/1/restore"),
+        ("POST", "/api/admin/content/comment/1/delete"),
+        ("POST", "/api/admin/bans"),
+        ("DELETE", "/api/admin/bans/alice"),
+        ("POST", "/api/admin/mutes"),
+        ("DELETE", "/api/admin/mutes/alice"),
+        ("POST", "/api/admin/lockouts/alice/clear"),
+        ("PUT", "/api/admin/moderators/alice"),
+        ("DELETE", "/api/admin/moderators/alice"),
+        ("GET", "/api/admin/members"),
+        ("GET", "/api/admin/audit"),
     ];
 
     /// <summary>Calls anyone may make (a token, when sent, must be valid: ChatApiTests checks that).</summary>

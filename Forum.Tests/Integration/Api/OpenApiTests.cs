@@ -93,14 +93,14 @@ public sealed partial class OpenApiTests(ForumAppFactory app) : IClassFixture<Fo
         return await ApiAssert.JsonAsync(response);
     }
 
-    private static string Template(string path) => IdSegment().Replace(path, m => m.Groups[1].Value switch
+    private static string Template(string path) => IdSegment().Replace(path.Replace("/content/comment/", "/content/{kind}/"), m => m.Groups[1].Value switch
     {
-        "users" or "direct" => $"/{m.Groups[1].Value}/{{userName}}",
+        "users" or "direct" or "bans" or "mutes" or "lockouts" or "moderators" => $"/{m.Groups[1].Value}/{{userName}}",
         "rooms" => "/rooms/{room}",
         var owner => $"/{owner}/{{id}}",
     });
 
-    [GeneratedRegex("/(posts|comments|messages|users|direct|rooms)/(\\d+|alice|lobby)")]
+    [GeneratedRegex("/(posts|comments|messages|users|direct|rooms|reports|bans|mutes|lockouts|moderators|\\{kind\\})/(\\d+|alice|lobby)")]
     private static partial Regex IdSegment();
 
     [GeneratedRegex("<script[^>]*>")]

@@ -1,0 +1,25 @@
+namespace Forum.Data.Moderation;
+
+/// <summary>A member's report: <see cref="Kind"/> post, comment, chat or member; <see cref="Id"/> the item's id (a user name for a member).</summary>
+public sealed record NewReport(string Kind, string Id, string Reason, string? Text = null);
+
+/// <summary>One open item in the queue: what it is, a preview of it, how many reported it and why, and who holds it.</summary>
+public sealed record CaseView(
+    long Id, ContentKind Kind, string TargetId, CaseStatus Status, int ReportCount, IReadOnlyList<string> Reasons,
+    string? ClaimedBy, DateTime CreatedAt, string? Resolution, CaseItem? Item);
+
+/// <summary>
+/// The reported item in context: its author, its text (empty when removed), where it is (a post or a room) and
+/// neighbouring lines (the comments or chat lines around it).
+/// </summary>
+public sealed record CaseItem(string AuthorName, string AuthorUserName, string Text, ModerationState State, int? PostId,
+    string? Where, IReadOnlyList<ContextLine> Around);
+
+public sealed record ContextLine(string AuthorName, string Text, bool IsReported);
+
+/// <summary>What a moderator did with a case.</summary>
+public enum CaseAction { Dismiss, Hide, Delete }
+
+public sealed record CaseQuery(bool OpenOnly = true, int Skip = 0, int Take = 25);
+
+public sealed record CasePage(IReadOnlyList<CaseView> Items, int Total);
