@@ -2,7 +2,7 @@ namespace Forum.Bench;
 
 /// <summary>
 /// docs/BENCHMARKS.md holds the message-center report (the file's head) and marked sections written by other commands
-/// (circuits, live, chat, chat-sockets). Writing any of them keeps the others.
+/// (circuits, live, chat, chat-sockets, nodes). Writing any of them keeps the others.
 /// </summary>
 public static class ReportFile
 {
@@ -12,7 +12,7 @@ public static class ReportFile
     public static async Task WriteMainAsync(string path, string report)
     {
         var text = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
-        var sections = string.Join("\n\n", new[] { "circuits", "live", "chat", "chat-sockets" }.Select(n => Section(text, n)).OfType<string>());
+        var sections = string.Join("\n\n", new[] { "circuits", "live", "chat", "chat-sockets", "nodes" }.Select(n => Section(text, n)).OfType<string>());
         await WriteAsync(path, sections.Length == 0 ? report : report.TrimEnd() + "\n\n" + sections + "\n");
     }
 

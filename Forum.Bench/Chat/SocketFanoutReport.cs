@@ -22,7 +22,7 @@ public static class SocketFanoutReport
         L($"Command: `{command}` ({elapsed.TotalMinutes:F1} min, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {commit}).");
         L($"Machine: {Machine.Describe()}. CPUs: {pinning}. Load average (`uptime`, 1/5/15 min) at start → end: {loadStart} → {Machine.LoadAverage()}.");
         L();
-        L("| sockets in the room | sent by | sent → last socket has it, p50 / p99 / max | → first socket, p50 | the POST's own round trip p50 / p99 | deliveries/s (one message, p50) | deliveries/s (burst) | received of | dropped | timed out | CPU while measuring: server / clients / others on the server's core | server RSS | joins took | load avg start → end |");
+        L("| sockets in the room | sent by | sent → last socket has it, p50 / p99 / max | → first socket, p50 | the POST's own round trip p50 / p99 | deliveries/s (one message, p50) | deliveries/s (burst) | received of | dropped | timed out | CPU while measuring: server / clients / rest of the server's core | server RSS | joins took | load avg start → end |");
         L("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var l in levels)
             L($"| {l.Sockets:N0} | {l.Via} | {F(l.LastDelivery.P50, "F2")} / {F(l.LastDelivery.P99, "F2")} / {F(l.LastDelivery.Max)} ms | {F(l.FirstDelivery.P50, "F2")} ms " +
@@ -47,7 +47,7 @@ public static class SocketFanoutReport
           "(`ChatFanout`); the writer does not wait for the sockets. The clients' side (one core reading every socket) is inside every figure: " +
           "the last socket's delivery includes its wait for the client process to get to it.");
         L("- CPU: the server's and the client process's own CPU time over the timed messages (100 % = one core), and the busy time of the " +
-          "server's core that was neither (other processes on a shared machine).");
+          "server's core that was not the server's (other processes on a shared machine, and kernel network work on its behalf).");
         L("- Flood rules raised for the sender (`Forum__Chat__MessagesPerWindow`, `Forum__Realtime__MessagesPerSecond`), as the live bench raises " +
           "the API's write limit: one member sending hundreds of messages a minute is the load, not a rule being tested.");
         return sb.ToString();
