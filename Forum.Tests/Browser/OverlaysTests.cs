@@ -28,7 +28,7 @@ public sealed class OverlaysTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(dialog).ToContainTextAsync("Delete this post?");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 30_000 });
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Your post was deleted.");
         Assert.Null(await browser.App.Get<PostQueries>().GetAsync(postId, Ct));
     }
