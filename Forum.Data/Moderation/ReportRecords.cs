@@ -20,6 +20,11 @@ public sealed record ContextLine(string AuthorName, string Text, bool IsReported
 /// <summary>What a moderator did with a case.</summary>
 public enum CaseAction { Dismiss, Hide, Delete }
 
-public sealed record CaseQuery(bool OpenOnly = true, int Skip = 0, int Take = 25);
+/// <summary>
+/// Which cases to list. The admin grid pages by <see cref="Skip"/> in the queue's order (open first, most reported first);
+/// <see cref="ById"/> lists by case id instead (oldest first), a stable order the API pages with a keyset
+/// (<see cref="AfterId"/>: only cases after it), so new reports between two page reads neither repeat nor skip a case.
+/// </summary>
+public sealed record CaseQuery(bool OpenOnly = true, int Skip = 0, int Take = 25, bool ById = false, long? AfterId = null);
 
 public sealed record CasePage(IReadOnlyList<CaseView> Items, int Total);
