@@ -1,7 +1,10 @@
 namespace Forum.Data.Moderation;
 
-/// <summary>A member's report: <see cref="Kind"/> post, comment, chat or member; <see cref="Id"/> the item's id (a user name for a member).</summary>
-public sealed record NewReport(string Kind, string Id, string Reason, string? Text = null);
+/// <summary>
+/// A member's report: <see cref="Kind"/> post, comment, chat or member; <see cref="Id"/> the item's id (a user name for a member);
+/// <see cref="RequestId"/> the client's id for the write: a retry with it answers the first report's case and stores nothing new.
+/// </summary>
+public sealed record NewReport(string Kind, string Id, string Reason, string? Text = null, Guid? RequestId = null);
 
 /// <summary>One open item in the queue: what it is, a preview of it, how many reported it and why, and who holds it.</summary>
 public sealed record CaseView(

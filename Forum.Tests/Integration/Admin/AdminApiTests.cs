@@ -146,6 +146,34 @@ public sealed class AdminApiTests(LiveApp app) : IClassFixture<LiveApp>
     }
 
     [Fact]
+    public async Task Report_RetriedWithSameRequestId_Answers201WithTheFirstCase_StoresOneReport()
+    {
+        var thread = await LiveScenario.CreateAsync(app);
+        var comment = await thread.CommentAsync("Reported once");
+        var other = await thread.CommentAsync("Reported too");
+        var owner = await ClientAsync(thread.Owner);
+        var requestId = Guid.NewGuid();
+        var report = new { kind = "comment", id = comment.Id, reason = "spam", requestId };
+
+        var first = await ApiAssert.JsonAsync(await owner.PostAsJsonAsync("/api/reports", report, Ct), HttpStatusCode.Created);
+        var retry = await ApiAssert.JsonAsync(await owner.PostAsJsonAsync("/api/reports", report, Ct), HttpStatusCode.Created);
+        // The request id names the write, not the item: a retry answers the first case even if the body drifted.
+        var drifted = await ApiAssert.JsonAsync(await owner.PostAsJsonAsync("/api/reports",
+            new { kind = "comment", id = other.Id, reason = "abuse", requestId }, Ct), HttpStatusCode.Created);
+
+        Assert.Equal(first.Long("caseId"), retry.Long("caseId"));
+        Assert.Equal(first.Long("caseId"), drifted.Long("caseId"));
+        // Without the request id (or with a new one) the second report on the item is still a 409.
+        await ApiAssert.ProblemAsync(await owner.PostAsJsonAsync("/api/reports", new { kind = "comment", id = comment.Id, reason = "spam" }, Ct),
+            HttpStatusCode.Conflict);
+        await ApiAssert.ProblemAsync(await owner.PostAsJsonAsync("/api/reports",
+            new { kind = "comment", id = comment.Id, reason = "spam", requestId = Guid.NewGuid() }, Ct), HttpStatusCode.Conflict);
+        var mod = await ClientAsync("mod");
+        var filed = await ApiAssert.JsonAsync(await mod.GetAsync($"/api/admin/reports/{first.Long("caseId")}", Ct));
+        Assert.Equal(1, filed.GetProperty("reportCount").GetInt32());
+    }
+
+    [Fact]
     public async Task Audit_OffsetShapedOrForeignCursor_Answers400()
     {
         var mod = await ClientAsync("mod");
