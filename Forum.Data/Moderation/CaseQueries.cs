@@ -11,8 +11,10 @@ public sealed class CaseQueries(IDbContextFactory<ForumDbContext> dbFactory)
         await Moderator.RequireAsync(db, actorId, ct);
         var cases = db.ModerationCases.AsNoTracking().Where(c => !query.OpenOnly || c.Status == CaseStatus.Open);
         var total = await cases.CountAsync(ct);
-        var rows = await cases.OrderBy(c => c.Status).ThenByDescending(c => c.ReportCount).ThenBy(c => c.Id)
-            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, 100))
+        if (query.AfterId is { } after) cases = cases.Where(c => c.Id > after);
+        var ordered = query.ById ? cases.OrderBy(c => c.Id) : cases.OrderBy(c => c.Status).ThenByDescending(c => c.ReportCount).ThenBy(c => c.Id);
+        var rows = await ordered
+            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, 200))
             .Select(c => new
             {
                 c.Id, c.Kind, c.TargetId, c.Status, c.ReportCount, Holder = c.ClaimedBy!.UserName, c.CreatedAt, c.Resolution,

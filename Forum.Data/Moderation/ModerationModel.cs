@@ -47,6 +47,8 @@ public class Report
     public string Reason { get; set; } = "";
     public string? Text { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The client's id for this write (API <c>requestId</c>): a retry with it answers the first report's case.</summary>
+    public Guid? RequestId { get; set; }
 }
 
 /// <summary>A ban (no sign-in, no writes) or a mute (may read, may not write), for a time or for good (<see cref="Until"/> null).</summary>
@@ -103,6 +105,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasOne(r => r.Case).WithMany(c => c.Reports).HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(r => r.Reporter).WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => new { r.CaseId, r.ReporterId }).IsUnique();
+        b.HasIndex(r => new { r.ReporterId, r.RequestId }).IsUnique();
     }
 }
 

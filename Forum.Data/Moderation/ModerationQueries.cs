@@ -8,8 +8,12 @@ public sealed record DashboardCounts(int Members, int Posts, int Comments, int C
 public sealed record AuditRow(long Id, DateTime CreatedAt, string ActorName, string Action, ContentKind TargetKind, string TargetId,
     string Reason, string? Before, string? After);
 
+/// <param name="AfterId">
+/// A keyset start for API paging: only rows past this id in the list's order (below it newest first, above it oldest first),
+/// so actions recorded between two page reads neither repeat nor skip a row. Null: from the start (then <paramref name="Skip"/>).
+/// </param>
 public sealed record AuditQuery(string? Actor = null, string? Action = null, ContentKind? Kind = null, string? TargetId = null,
-    bool Ascending = false, int Skip = 0, int Take = 50);
+    bool Ascending = false, int Skip = 0, int Take = 50, long? AfterId = null);
 
 public sealed record AuditLogPage(IReadOnlyList<AuditRow> Items, int Total);
 
@@ -35,6 +39,7 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
         if (query.Kind is { } kind) rows = rows.Where(a => a.TargetKind == kind);
         if (!string.IsNullOrWhiteSpace(query.TargetId)) rows = rows.Where(a => a.TargetId == query.TargetId.Trim());
         var total = await rows.CountAsync(ct);
+        if (query.AfterId is { } after) rows = query.Ascending ? rows.Where(a => a.Id > after) : rows.Where(a => a.Id < after);
         rows = query.Ascending ? rows.OrderBy(a => a.Id) : rows.OrderByDescending(a => a.Id);
         var items = await rows.Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, 200))
             .Select(a => new AuditRow(a.Id, a.CreatedAt, a.ActorName, a.Action, a.TargetKind, a.TargetId, a.Reason, a.Before, a.After))

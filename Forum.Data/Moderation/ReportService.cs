@@ -19,6 +19,7 @@ public sealed class ReportService(IDbContextFactory<ForumDbContext> dbFactory, I
         var reason = ModerationRules.RequireReportReason(report.Reason);
         var text = string.IsNullOrWhiteSpace(report.Text) ? null : ModerationRules.ReportText.Require(report.Text);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await FiledAsync(db, userId, report.RequestId, ct) is { } first) return first;
         var (targetId, authorId) = await ReportTargets.ResolveAsync(db, userId, kind, report.Id, ct);
         if (authorId == userId) throw ForumException.Invalid("You cannot report yourself or what you wrote.");
         long caseId;
@@ -40,13 +41,30 @@ public sealed class ReportService(IDbContextFactory<ForumDbContext> dbFactory, I
                 await db.SaveChangesAsync(ct);
                 caseId = open.Id;
             }
-            db.Reports.Add(new Report { CaseId = caseId, ReporterId = userId, Reason = reason, Text = text, CreatedAt = Now });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            db.Reports.Add(new Report { CaseId = caseId, ReporterId = userId, Reason = reason, Text = text, CreatedAt = Now, RequestId = report.RequestId });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException) when (report.RequestId is not null)
+            {
+                // The same write raced in twice: the unique (reporter, requestId) index let one through; answer its case.
+                await tx.RollbackAsync(CancellationToken.None);
+                await using var again = await dbFactory.CreateDbContextAsync(ct);
+                if (await FiledAsync(again, userId, report.RequestId, ct) is { } won) return won;
+                throw;
+            }
         }
         await bus.PublishAsync(ModerationTopics.Queue, new CaseChanged(caseId));
         return caseId;
     }
+
+    /// <summary>The case of the report this member already filed with this request id, if any.</summary>
+    private static async Task<long?> FiledAsync(ForumDbContext db, string userId, Guid? requestId, CancellationToken ct) =>
+        requestId is { } rid
+            ? await db.Reports.Where(r => r.ReporterId == userId && r.RequestId == rid).Select(r => (long?)r.CaseId).FirstOrDefaultAsync(ct)
+            : null;
 
     /// <summary>
     /// Gives the case to the moderator. Claiming one's own case again changes nothing; a case held by another moderator

@@ -458,14 +458,18 @@ namespace Forum.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Text")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReporterId");
-
                     b.HasIndex("CaseId", "ReporterId")
+                        .IsUnique();
+
+                    b.HasIndex("ReporterId", "RequestId")
                         .IsUnique();
 
                     b.ToTable("Reports");

@@ -437,14 +437,18 @@ namespace Forum.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReporterId");
-
                     b.HasIndex("CaseId", "ReporterId")
+                        .IsUnique();
+
+                    b.HasIndex("ReporterId", "RequestId")
                         .IsUnique();
 
                     b.ToTable("Reports");

@@ -23,7 +23,7 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
         admin.MapGet("/reports", ListReportsAsync).WithName("ListReports")
-            .WithSummary("The reports queue").WithDescription("Open cases, most reported first, each with the item in context. `all=true` includes resolved ones.");
+            .WithSummary("The reports queue").WithDescription("Open cases, oldest first (a stable order for `cursor` paging; each case carries its `reportCount`), each with the item in context. `all=true` includes resolved ones.");
         admin.MapGet("/reports/{id:long}", GetReportAsync).WithName("GetReport").WithSummary("One case").Problems(StatusCodes.Status404NotFound);
         admin.MapPost("/reports/{id:long}/claim", ClaimAsync).WithName("ClaimReport")
             .WithSummary("Take a case").WithDescription("409 while another moderator holds it; claiming your own case again is fine.")
@@ -75,12 +75,15 @@ public static class AdminEndpoints
     private static async Task<Ok<PageJson<CaseJson>>> ListReportsAsync(ClaimsPrincipal user, CaseQueries cases, ApiCursors cursors,
         bool all = false, string? cursor = null, int? limit = null, CancellationToken ct = default)
     {
-        var list = $"reports:{all}";
-        var skip = cursors.Decode(cursor, list, 1) is [var at] ? (int)at : 0;
+        // A keyset on the case id (oldest first): a stable order, so a new report or a count going up between two page reads
+        // neither repeats nor skips a case. The list name carries the order, so an offset cursor of old is refused, not misread.
+        var list = $"reports-by-id:{all}";
+        var after = cursors.Decode(cursor, list, 1) is [var at] ? at : (long?)null;
         var take = ApiCursors.Limit(limit, MaxLimit);
-        var page = await cases.ListAsync(TokenClaims.UserIdOf(user), new CaseQuery(!all, skip, take), ct);
-        var next = skip + page.Items.Count < page.Total ? cursors.Encode(list, skip + page.Items.Count) : null;
-        return TypedResults.Ok(new PageJson<CaseJson>([.. page.Items.Select(CaseJson.From)], next));
+        var page = await cases.ListAsync(TokenClaims.UserIdOf(user), new CaseQuery(!all, Take: take + 1, ById: true, AfterId: after), ct);
+        var items = page.Items.Take(take).ToList();
+        var next = page.Items.Count > take ? cursors.Encode(list, items[^1].Id) : null;
+        return TypedResults.Ok(new PageJson<CaseJson>([.. items.Select(CaseJson.From)], next));
     }
 
     private static async Task<Ok<CaseJson>> GetReportAsync(long id, ClaimsPrincipal user, CaseQueries cases, CancellationToken ct) =>
@@ -110,12 +113,15 @@ public static class AdminEndpoints
         string? moderator = null, string? action = null, string? kind = null, string? targetId = null, string? cursor = null, int? limit = null,
         CancellationToken ct = default)
     {
-        var list = $"audit:{moderator}:{action}:{kind}:{targetId}";
-        var skip = cursors.Decode(cursor, list, 1) is [var at] ? (int)at : 0;
-        var query = new AuditQuery(moderator, action, kind is null ? null : ModerationRules.ParseKind(kind), targetId, Skip: skip,
-            Take: ApiCursors.Limit(limit, MaxLimit));
+        // Newest first, continued by a keyset (the last id seen): actions recorded between two page reads go on top and never
+        // push a row already read onto the next page. The list name carries the order, so an offset cursor of old is refused.
+        var list = $"audit-by-id:{moderator}:{action}:{kind}:{targetId}";
+        var after = cursors.Decode(cursor, list, 1) is [var at] ? at : (long?)null;
+        var take = ApiCursors.Limit(limit, MaxLimit);
+        var query = new AuditQuery(moderator, action, kind is null ? null : ModerationRules.ParseKind(kind), targetId, Take: take + 1, AfterId: after);
         var page = await queries.AuditAsync(TokenClaims.UserIdOf(user), query, ct);
-        var next = skip + page.Items.Count < page.Total ? cursors.Encode(list, skip + page.Items.Count) : null;
-        return TypedResults.Ok(new PageJson<AuditJson>([.. page.Items.Select(AuditJson.From)], next));
+        var items = page.Items.Take(take).ToList();
+        var next = page.Items.Count > take ? cursors.Encode(list, items[^1].Id) : null;
+        return TypedResults.Ok(new PageJson<AuditJson>([.. items.Select(AuditJson.From)], next));
     }
 }

@@ -14,14 +14,15 @@ public static class ReportsEndpoints
         [property: Description("post, comment, chat or member.")] string? Kind,
         [property: Description("The item's id (a number), or the member's user name (a string).")] System.Text.Json.JsonElement? Id,
         [property: Description("One of: spam, abuse, spoiler, off-topic, other.")] string? Reason,
-        [property: Description("Optional, up to 500 characters.")] string? Text = null);
+        [property: Description("Optional, up to 500 characters.")] string? Text = null,
+        [property: Description("Optional GUID chosen per report: repeating the write with it answers the first case and stores nothing new.")] Guid? RequestId = null);
 
     public sealed record ReportJson(long CaseId);
 
     public static void MapReports(this RouteGroupBuilder api) =>
         api.MapPost("/reports", ReportAsync).WithTags("Moderation").WithName("Report")
             .WithSummary("Report something to the moderators")
-            .WithDescription("One open report per member per item: a second one answers 409. Answers 201 with the case the report joined.")
+            .WithDescription("One open report per member per item: a second one answers 409 (a retry with the same `requestId` answers the first case instead). Answers 201 with the case the report joined.")
             .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
     private static async Task<Created<ReportJson>> ReportAsync(ReportRequest request, ClaimsPrincipal user, ReportService reports, CancellationToken ct)
@@ -33,7 +34,7 @@ public static class ReportsEndpoints
             { ValueKind: System.Text.Json.JsonValueKind.String } s => s.GetString() ?? "",
             _ => "",
         };
-        var caseId = await reports.ReportAsync(TokenClaims.UserIdOf(user), new NewReport(request.Kind ?? "", id, request.Reason ?? "", request.Text), ct);
+        var caseId = await reports.ReportAsync(TokenClaims.UserIdOf(user), new NewReport(request.Kind ?? "", id, request.Reason ?? "", request.Text, request.RequestId), ct);
         // No Location: the case lives under /api/admin, which the member who reported it cannot read.
         return TypedResults.Created((string?)null, new ReportJson(caseId));
     }

@@ -31,6 +31,23 @@ public class ReportServiceTests : ModerationTest
         Assert.Contains(open.Item.Around, l => l.IsReported);
     }
 
+    [Fact]
+    public async Task ReportAsync_RetryWithSameRequestId_FirstCaseOneReport_AnotherMembersSameIdIsTheirOwn()
+    {
+        var comment = await CommentAsync();
+        var requestId = Guid.NewGuid();
+        var report = new NewReport("comment", comment.ToString(), "spam", RequestId: requestId);
+
+        var caseId = await Reports.ReportAsync(Bob, report, Ct);
+
+        Assert.Equal(caseId, await Reports.ReportAsync(Bob, report, Ct));
+        Assert.Equal(1, await Db.QueryAsync(db => Task.FromResult(db.Reports.Count())));
+        Assert.Equal(caseId, await Reports.ReportAsync(Mod, report, Ct));
+        Assert.Equal(2, await Db.QueryAsync(db => Task.FromResult(db.Reports.Count())));
+        var ex = await Assert.ThrowsAsync<ForumException>(() => Reports.ReportAsync(Bob, report with { RequestId = Guid.NewGuid() }, Ct));
+        Assert.Equal(ForumErrorKind.Conflict, ex.Kind);
+    }
+
     [Theory]
     [InlineData("comment", "999", "spam", ForumErrorKind.NotFound)]
     [InlineData("comment", "x", "spam", ForumErrorKind.NotFound)]
