@@ -42,7 +42,16 @@ public static class AppExtensions
         var services = builder.Services;
         // A field's text reaches the server in one circuit message; the 32 KB default closed the circuit on a long post in
         // Chinese (non-ASCII is sent as 6-byte \uXXXX escapes). The limit fits twice the largest text any rule allows.
-        services.AddRazorComponents().AddInteractiveServerComponents()
+        services.AddRazorComponents().AddInteractiveServerComponents(o =>
+            {
+                // A dropped connection (a phone on the move, a laptop lid) may come back within three minutes to the same
+                // circuit, nothing lost; past that the page reloads. Up to 1,000 such circuits are kept (≈ 150 KB each on
+                // the home page, so ≤ 150 MB), not the framework's 100: one network blip must not send thousands of readers
+                // to a reload. Both are settings: Forum:Circuits:DisconnectedCircuitRetentionPeriod / ...MaxRetained.
+                o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+                o.DisconnectedCircuitMaxRetained = 1_000;
+                builder.Configuration.GetSection("Forum:Circuits").Bind(o);
+            })
             .AddHubOptions(o => o.MaximumReceiveMessageSize = LongText.MaxReceiveBytes);
         services.AddMudServices();
 
