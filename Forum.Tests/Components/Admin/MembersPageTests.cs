@@ -27,9 +27,10 @@ public sealed class MembersPageTests : AdminTest
 
         page.Find("#member-search").Input("bob");
         page.WaitForAssertion(() => Assert.Single(page.FindAll("#members-grid tbody tr")), TimeSpan.FromSeconds(5));
-        page.Find(".member-ban").Click();
+        // The grid may render again after the search settles: find and click on the renderer's thread, in one step.
+        await page.InvokeAsync(() => page.Find(".member-ban").Click());
         page.WaitForElement("#reason-input", TimeSpan.FromSeconds(5)).Input("Spam bot");
-        page.Find("#confirm-action").Click();
+        await page.InvokeAsync(() => page.Find("#confirm-action").Click());
 
         page.WaitForAssertion(() => Assert.Contains("banned permanently", page.Find(".member-standing").TextContent));
         Assert.NotNull(await Service<ModerationStanding>().CurrentAsync(Bob, Ct));
