@@ -1,3 +1,4 @@
+using Forum.Bench.Live;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
@@ -78,29 +79,7 @@ public sealed class SocketSender : IChatSender, IAsyncDisposable
         }
     }
 
-    private async Task SendFrameAsync(byte[] frame, CancellationToken ct)
-    {
-        await _sending.WaitAsync(ct);
-        try
-        {
-            await _ws.SendAsync(frame, WebSocketMessageType.Text, true, ct);
-        }
-        finally
-        {
-            _sending.Release();
-        }
-    }
+    private Task SendFrameAsync(byte[] frame, CancellationToken ct) => SocketWrites.SendAsync(_ws, _sending, frame, ct);
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            if (_ws.State == WebSocketState.Open) await _ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
-        }
-        _ws.Dispose();
-    }
+    public ValueTask DisposeAsync() => new(SocketWrites.CloseAsync(_ws));
 }

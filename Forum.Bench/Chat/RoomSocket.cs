@@ -1,3 +1,4 @@
+using Forum.Bench.Live;
 using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net.WebSockets;
@@ -105,29 +106,7 @@ public sealed class RoomSocket(string userName)
         }
     }
 
-    private async Task SendAsync(byte[] frame, CancellationToken ct)
-    {
-        await _sending.WaitAsync(ct);
-        try
-        {
-            await _ws.SendAsync(frame, WebSocketMessageType.Text, true, ct);
-        }
-        finally
-        {
-            _sending.Release();
-        }
-    }
+    private Task SendAsync(byte[] frame, CancellationToken ct) => SocketWrites.SendAsync(_ws, _sending, frame, ct);
 
-    public async Task CloseAsync()
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            if (_ws.State == WebSocketState.Open) await _ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
-        }
-        _ws.Dispose();
-    }
+    public Task CloseAsync() => SocketWrites.CloseAsync(_ws);
 }
