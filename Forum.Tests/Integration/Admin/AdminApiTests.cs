@@ -142,4 +142,16 @@ public sealed class AdminApiTests(LiveApp app) : IClassFixture<LiveApp>
 
         await ApiAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Me_CarriesTheTokensRoles_ModeratorAdminAndNoneForAMember()
+    {
+        async Task<string[]> RolesOf(string userName) =>
+            [.. (await ApiAssert.JsonAsync(await (await ClientAsync(userName)).GetAsync("/api/me", Ct))).GetProperty("roles")
+                .EnumerateArray().Select(r => r.GetString()!)];
+
+        Assert.Equal(["Moderator"], await RolesOf("mod"));
+        Assert.Contains("Admin", await RolesOf("admin"));
+        Assert.Empty(await RolesOf("alice"));
+    }
 }
