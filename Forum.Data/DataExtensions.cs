@@ -27,7 +27,8 @@ public static class DataExtensions
     public static IHostApplicationBuilder AddForumData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ForumDataOptions>().BindConfiguration("Forum:Data");
-        builder.Services.AddDbContextFactory<ForumDbContext>((sp, options) =>
+        // Pooled: a context is reset and reused instead of built for every operation (issue 10's profile: 4.7 % of a comment).
+        builder.Services.AddPooledDbContextFactory<ForumDbContext>((sp, options) =>
         {
             var data = sp.GetRequiredService<IOptions<ForumDataOptions>>().Value;
             if (data.Provider == DataProvider.Postgres)
@@ -58,6 +59,7 @@ public static class DataExtensions
         services.AddSingleton<IPresence, InProcessPresence>();
         services.AddSingleton<PostService>();
         services.AddSingleton<PostQueries>();
+        services.AddSingleton<CommentWriter>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<CommentQueries>();
         services.AddSingleton<CommentEditService>();

@@ -56,8 +56,10 @@ public static class CpuProfile
                 waits++;
                 continue;
             }
+            // "--callers >Name": only the samples under Name, to see where its own time goes.
+            if (callersOf is ['>', .. var under] && !OnStack(stack, under)) continue;
             samples++;
-            if (callersOf is not null)
+            if (callersOf is not null && callersOf[0] != '>')
             {
                 var names = new List<string>();
                 for (var f = stack; f is not null; f = f.Caller) names.Add(f.CodeAddress.FullMethodName);
@@ -87,6 +89,13 @@ public static class CpuProfile
         sb.AppendLine("\nExclusive:");
         foreach (var (name, n) in exclusive.OrderByDescending(p => p.Value).Take(top)) sb.AppendLine($"{P(n)} %  {Trim(name)}");
         return sb.ToString();
+    }
+
+    private static bool OnStack(Microsoft.Diagnostics.Tracing.Etlx.TraceCallStack? frame, string name)
+    {
+        for (; frame is not null; frame = frame.Caller)
+            if (frame.CodeAddress.FullMethodName.Contains(name, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static string Trim(string name) => name.Length > 160 ? name[..160] : name;

@@ -18,7 +18,8 @@ namespace Forum.Bench.Writers;
 /// </summary>
 public static class WritersCommand
 {
-    private const int Members = 200, Posts = 50;
+    private const int Members = 200, Posts = 50, Warmup = 3000;
+    private static string Cpu = "";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -26,6 +27,7 @@ public static class WritersCommand
         var writers = int.Parse(Arg("--writers", "8"));
         var comments = int.Parse(Arg("--comments", "4000"));
         var pg = Arg("--pg", "");
+        Cpu = Arg("--cpu", "");
         var loadAtStart = Report.LoadAverage();
         var rows = new List<string>();
 
@@ -72,7 +74,7 @@ public static class WritersCommand
     {
         var services = new ServiceCollection().AddLogging()
             .Configure<ForumDataOptions>(o => o.SeedDemoData = false)
-            .AddDbContextFactory<ForumDbContext>(o => use(o))
+            .AddPooledDbContextFactory<ForumDbContext>(o => use(o))
             .AddForumServices();
         await using var provider = services.BuildServiceProvider();
         await provider.PrepareForumDatabaseAsync();
@@ -80,12 +82,13 @@ public static class WritersCommand
         var comments = provider.GetRequiredService<CommentService>();
 
         // Warm-up: JIT, pools, plans; then every writer takes its share of the timed comments.
-        for (var i = 0; i < 200; i++) await comments.AddAsync(users[i % users.Count], new NewComment(posts[i % posts.Count], $"Warm-up {i}"));
+        for (var i = 0; i < Warmup; i++) await comments.AddAsync(users[i % users.Count], new NewComment(posts[i % posts.Count], $"Warm-up {i}"));
         var samples = new double[total];
         var errors = 0;
         var next = -1;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        var run = () => Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
             var rng = new Random(w);
             for (var i = Interlocked.Increment(ref next); i < total; i = Interlocked.Increment(ref next))
@@ -102,7 +105,17 @@ public static class WritersCommand
                 samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }
         })));
+        if (Cpu.Length == 0) await run();
+        else
+        {
+            // --cpu PATH: where this process's CPU went during the timed comments (EventPipe samples, folded per method).
+            await Heap.CpuProfile.RecordAsync(Environment.ProcessId, Cpu, run, CancellationToken.None);
+            Console.WriteLine(Heap.CpuProfile.Report(Cpu, 60));
+        }
         var stat = Measure.Summarize(name, samples, clock.Elapsed);
+        var (groups, written) = provider.GetRequiredService<CommentWriter>().Written;
+        Console.Error.WriteLine($"{name}: {written:N0} comments in {groups:N0} commits ({(double)written / Math.Max(1, groups):F1} per commit); " +
+                                $"{(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / total:F2} ms of this process's CPU per comment");
         return $"| {name} | {stat.PerSecond:N0} | {stat.P50:F2} | {stat.P99:F2} | {stat.Max:F1} | {errors} |";
     }
 

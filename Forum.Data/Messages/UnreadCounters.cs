@@ -16,10 +16,30 @@ internal static class UnreadCounters
         return new UnreadChanged(userId, rows[0].Unread, rows[0].Version);
     }
 
+    /// <summary>
+    /// Raises several members' counters by what each gained (≥ 0) in one statement, members in a fixed order so that
+    /// concurrent writers lock rows alike; the new states in that order.
+    /// </summary>
+    public static async Task<List<UnreadChanged>> RaiseAsync(ForumDbContext db, IEnumerable<(string UserId, int Added)> gains, CancellationToken ct)
+    {
+        var rows = gains.OrderBy(g => g.UserId, StringComparer.Ordinal).ToList();
+        if (rows.Count == 0) return [];
+        var values = string.Join(", ", rows.Select((_, i) => $"({{{2 * i}}}, {{{2 * i + 1}}}, 1)"));
+        var parameters = rows.SelectMany(r => new object[] { r.UserId, Math.Max(r.Added, 0) }).ToArray();
+        var states = await db.Database.SqlQueryRaw<CounterState>($"""
+            INSERT INTO "UserCounters" ("UserId", "Unread", "Version") VALUES {values}
+            ON CONFLICT ("UserId") DO UPDATE SET "Unread" = "UserCounters"."Unread" + excluded."Unread", "Version" = "UserCounters"."Version" + 1
+            RETURNING "UserId", "Unread", "Version"
+            """, parameters).ToDictionaryAsync(r => r.UserId, ct);
+        return rows.Select(r => new UnreadChanged(r.UserId, states[r.UserId].Unread, states[r.UserId].Version)).ToList();
+    }
+
     public static async Task<UnreadChanged> GetAsync(ForumDbContext db, string userId, CancellationToken ct) =>
         await db.UserCounters.AsNoTracking().Where(c => c.UserId == userId)
             .Select(c => new UnreadChanged(c.UserId, c.Unread, c.Version)).FirstOrDefaultAsync(ct)
         ?? new UnreadChanged(userId, 0, 0);
 
     private sealed record CounterRow(int Unread, long Version);
+
+    private sealed record CounterState(string UserId, int Unread, long Version);
 }

@@ -8,11 +8,20 @@ public sealed class ModerationStanding(IDbContextFactory<ForumDbContext> dbFacto
 {
     public async Task EnsureCanWriteAsync(string userId, CancellationToken ct)
     {
-        if (await CurrentAsync(userId, ct) is not { } restriction) return;
-        throw ForumException.Forbidden(restriction.Kind == RestrictionKind.Ban
-            ? $"Your account is {restriction.Describe()}: {restriction.Reason}"
-            : $"You are {restriction.Describe()} and cannot write for now: {restriction.Reason}");
+        if (await CurrentAsync(userId, ct) is { } restriction) throw Refusal(restriction);
     }
+
+    public async Task<IReadOnlyDictionary<string, ForumException>> RefusalsAsync(ForumDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await Active(db.MemberRestrictions, now).Where(r => userIds.Contains(r.UserId))
+            .Select(r => new { r.UserId, View = new RestrictionView(r.Kind, r.Reason, r.CreatedAt, r.Until) }).ToListAsync(ct);
+        return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => Refusal(g.Select(r => r.View).OrderBy(v => v.Kind).First()));
+    }
+
+    private static ForumException Refusal(RestrictionView restriction) => ForumException.Forbidden(restriction.Kind == RestrictionKind.Ban
+        ? $"Your account is {restriction.Describe()}: {restriction.Reason}"
+        : $"You are {restriction.Describe()} and cannot write for now: {restriction.Reason}");
 
     /// <summary>The member's ban in force, else their mute in force, else null.</summary>
     public async Task<RestrictionView?> CurrentAsync(string userId, CancellationToken ct = default)

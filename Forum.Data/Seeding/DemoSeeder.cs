@@ -45,7 +45,8 @@ public static class DemoSeeder
 
         var bus = new InProcessNotificationBus(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessNotificationBus>.Instance);
         var posts = new PostService(factory, bus, AllowAllStanding.Instance, clock);
-        var comments = new CommentService(factory, bus, new InProcessPresence(bus), AllowAllStanding.Instance, clock);
+        await using var commentWriter = new CommentWriter(factory, bus, new InProcessPresence(bus), AllowAllStanding.Instance, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<CommentWriter>.Instance);
+        var comments = new CommentService(commentWriter);
         for (var i = 0; i < DemoMovies.All.Count; i++)
         {
             var movie = DemoMovies.All[i];

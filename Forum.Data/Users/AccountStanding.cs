@@ -8,6 +8,27 @@ public interface IAccountStanding
 {
     /// <summary>Returns when <paramref name="userId"/> may write; throws a <see cref="ForumException"/> saying why not.</summary>
     Task EnsureCanWriteAsync(string userId, CancellationToken ct);
+
+    /// <summary>
+    /// Which of <paramref name="userIds"/> may not write, and why, read through <paramref name="db"/> so a writer can ask
+    /// inside its own transaction for a whole group at once.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, ForumException>> RefusalsAsync(ForumDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        var refused = new Dictionary<string, ForumException>();
+        foreach (var userId in userIds)
+        {
+            try
+            {
+                await EnsureCanWriteAsync(userId, ct);
+            }
+            catch (ForumException why)
+            {
+                refused[userId] = why;
+            }
+        }
+        return refused;
+    }
 }
 
 /// <summary>The default standing: no member is banned or muted.</summary>
@@ -16,4 +37,7 @@ public sealed class AllowAllStanding : IAccountStanding
     public static readonly AllowAllStanding Instance = new();
 
     public Task EnsureCanWriteAsync(string userId, CancellationToken ct) => Task.CompletedTask;
+
+    public Task<IReadOnlyDictionary<string, ForumException>> RefusalsAsync(ForumDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, ForumException>>(new Dictionary<string, ForumException>());
 }

@@ -23,11 +23,12 @@ public class UnreadCounterConcurrencyTests : DatabaseTest
 
         Assert.Equal(Writers, await Db.UnreadRowsAsync(alice));
         var state = await Db.Messages.GetUnreadAsync(alice, Ct);
-        Assert.Equal((Writers, (long)Writers), (state.Count, state.Version));
+        Assert.Equal(Writers, state.Count);
         Assert.Equal(Writers, (await Db.PostQueries.GetAsync(post, Ct))!.CommentCount);
+        // Comments that arrive together commit together: one counter move (one version) per commit, each published once.
         var events = Db.Bus.EventsOn<UnreadChanged>(Topics.User(alice));
-        Assert.Equal(Enumerable.Range(1, Writers).Select(v => (long)v), events.Select(e => e.Version).Order());
-        Assert.Equal(Writers, events.MaxBy(e => e.Version)!.Count);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(v => (long)v), events.Select(e => e.Version).Order());
+        Assert.Equal((Writers, state.Version), (events.MaxBy(e => e.Version)!.Count, events.Max(e => e.Version)));
     }
 
     [Fact]

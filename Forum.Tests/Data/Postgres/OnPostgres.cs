@@ -25,6 +25,8 @@ public sealed class ChatSendRulesPostgresTests : Forum.Tests.Data.Chat.ChatSendR
 
 public sealed class CommentEditServicePostgresTests : Forum.Tests.Data.Comments.CommentEditServiceTests { protected override DataProvider Provider => DataProvider.Postgres; }
 
+public sealed class CommentWriterPostgresTests : Forum.Tests.Data.Comments.CommentWriterTests { protected override DataProvider Provider => DataProvider.Postgres; }
+
 public sealed class CommentQueriesPostgresTests : Forum.Tests.Data.Comments.CommentQueriesTests { protected override DataProvider Provider => DataProvider.Postgres; }
 
 public sealed class CommentServiceEventsPostgresTests : Forum.Tests.Data.Comments.CommentServiceEventsTests { protected override DataProvider Provider => DataProvider.Postgres; }
