@@ -14,7 +14,7 @@ public sealed class ModerationStanding(IDbContextFactory<ForumDbContext> dbFacto
     public async Task<IReadOnlyDictionary<string, ForumException>> RefusalsAsync(ForumDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await Active(db.MemberRestrictions, now).Where(r => userIds.Contains(r.UserId))
+        var rows = await Active(db.MemberRestrictions, now).Where(r => EF.Parameter(userIds).Contains(r.UserId))
             .Select(r => new { r.UserId, View = new RestrictionView(r.Kind, r.Reason, r.CreatedAt, r.Until) }).ToListAsync(ct);
         return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => Refusal(g.Select(r => r.View).OrderBy(v => v.Kind).First()));
     }
