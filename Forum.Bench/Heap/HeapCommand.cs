@@ -13,7 +13,7 @@ namespace Forum.Bench.Heap;
 public static class HeapCommand
 {
     public const string Usage =
-        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE] [--components] [--cpu] [--cpu-report FILE [--callers METHOD|>METHOD]] [--alloc-comments N]";
+        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE] [--components] [--cpu] [--cpu-report FILE [--callers METHOD|>METHOD]] [--alloc-comments N | --cpu-comments N]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -71,24 +71,11 @@ public static class HeapCommand
                 foreach (var t in warm) await t.CloseAsync();
             }
             await Task.Delay(TimeSpan.FromSeconds(3), ct);
-            if (int.Parse(Arg("--alloc-comments", "0")) is var count and > 0)
+            if (int.Parse(Arg("--alloc-comments", Arg("--cpu-comments", "0"))) is var count and > 0)
             {
-                // What one comment costs the server's GC, delivered to every open tab of the post's author (the first member).
                 tabs = await OpenAsync(loadMembers, page, circuits);
-                var writer = await CommentWriter.CreateAsync(loadMembers[1].Client, ct);
-                for (var i = 0; i < 100; i++) await writer.PostCommentAsync(loadMembers[0].PostId, $"Warm-up {i}", ct);
-                await Task.Delay(TimeSpan.FromSeconds(2), ct);
-                var trace = await AllocProfile.RecordAsync(server.Pid, Path.Combine(dumps, "comments.nettrace"), async () =>
-                {
-                    for (var i = 0; i < count; i++)
-                    {
-                        await writer.PostCommentAsync(loadMembers[0].PostId, $"Comment {i}: the badge should move in every tab.", ct);
-                        await Task.Delay(10, ct);
-                    }
-                    await Task.Delay(TimeSpan.FromSeconds(1), ct);
-                }, ct);
-                Console.WriteLine($"{circuits} circuits on {page}, {circuits / loadMembers.Count} per member; {count} comments on the first member's post\n");
-                Console.WriteLine(AllocProfile.Report(trace, int.Parse(Arg("--types", "40")), count));
+                Console.WriteLine(await CommentProfile.RunAsync(server.Pid, loadMembers, count, cpu: args.Contains("--cpu-comments"),
+                    Path.Combine(dumps, "comments.nettrace"), int.Parse(Arg("--types", "40")), ct));
                 return 0;
             }
             if (args.Contains("--cpu"))
@@ -146,7 +133,7 @@ public static class HeapCommand
     }
 
     /// <summary>utime and stime of a process in clock ticks (10 ms).</summary>
-    private static (long User, long System) UserAndSystem(int pid)
+    internal static (long User, long System) UserAndSystem(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

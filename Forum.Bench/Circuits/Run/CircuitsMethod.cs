@@ -7,7 +7,7 @@ public static class CircuitsMethod
     [
         "Each row is a fresh server process: `dotnet <App>.dll` built in Release, `ASPNETCORE_ENVIRONMENT=Production`, on 127.0.0.1, " +
         "a fresh data directory, `ulimit -n` raised to the hard limit, pinned with `taskset` when the machine has two cores. " +
-        "Both apps run with Server GC (the Web SDK's default); pinned to one core it has one heap. " +
+        "The forum runs with Workstation GC (its project sets it; see \"GC settings\"), the baseline with Server GC (the Web SDK's default; pinned to one core it has one heap). " +
         "The forum's database is made before the server starts through Forum.Data (the app's migrations and demo seed, then N members " +
         "with UserManager, a post of each dated before the demo posts so `/` shows the usual movies, and the first movie's thread grown to ~60 comments). " +
         "The baseline (Forum.Bench/Baseline: the Blazor Web App template with global Server interactivity and Identity, a MudBlazor " +
