@@ -13,25 +13,12 @@ namespace Forum.Bench.Heap;
 /// </summary>
 public static class AllocProfile
 {
-    public static async Task<string> RecordAsync(int pid, string path, Func<Task> work, CancellationToken ct)
-    {
-        var providers = new[]
-        {
-            new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose,
-                (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader |
-                       ClrTraceEventParser.Keywords.JittedMethodILToNativeMap)),
-        };
-        using var session = new DiagnosticsClient(pid).StartEventPipeSession(providers, requestRundown: true);
-        var copy = Task.Run(async () =>
-        {
-            await using var file = File.Create(path);
-            await session.EventStream.CopyToAsync(file, ct);
-        }, ct);
-        await work();
-        await session.StopAsync(ct);
-        await copy;
-        return path;
-    }
+    public static Task<string> RecordAsync(int pid, string path, Func<Task> work, CancellationToken ct) => CpuProfile.RecordAsync(pid, path, work, ct,
+    [
+        new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose,
+            (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader |
+                   ClrTraceEventParser.Keywords.JittedMethodILToNativeMap)),
+    ]);
 
     /// <param name="per">What the totals are divided by (the comments posted), so the report reads "bytes per comment".</param>
     public static string Report(string nettrace, int top, int per)

@@ -14,14 +14,16 @@ namespace Forum.Bench.Heap;
 /// </summary>
 public static class CpuProfile
 {
-    public static async Task<string> RecordAsync(int pid, string path, Func<Task> work, CancellationToken ct)
+    public static Task<string> RecordAsync(int pid, string path, Func<Task> work, CancellationToken ct) => RecordAsync(pid, path, work, ct,
+    [
+        new EventPipeProvider("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
+        new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational,
+            (long)(ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader | ClrTraceEventParser.Keywords.JittedMethodILToNativeMap)),
+    ]);
+
+    /// <summary>An EventPipe session on <paramref name="pid"/> with the runtime's rundown (method names), written to a .nettrace file while work runs.</summary>
+    public static async Task<string> RecordAsync(int pid, string path, Func<Task> work, CancellationToken ct, EventPipeProvider[] providers)
     {
-        var providers = new[]
-        {
-            new EventPipeProvider("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
-            new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational,
-                (long)(ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader | ClrTraceEventParser.Keywords.JittedMethodILToNativeMap)),
-        };
         using var session = new DiagnosticsClient(pid).StartEventPipeSession(providers, requestRundown: true);
         var copy = Task.Run(async () =>
         {
@@ -31,6 +33,8 @@ public static class CpuProfile
         await work();
         await session.StopAsync(ct);
         await copy;
+        // A report reads the .etlx beside the trace when there is one: it must be this trace's.
+        File.Delete(path + ".etlx");
         return path;
     }
 
