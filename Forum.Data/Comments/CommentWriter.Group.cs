@@ -134,8 +134,9 @@ public sealed partial class CommentWriter
         var cases = string.Join(" ", rows.Select((_, i) => $"WHEN {{{2 * i}}} THEN {{{2 * i + 1}}}"));
         var ids = string.Join(", ", rows.Select((_, i) => $"{{{2 * i}}}"));
         var parameters = rows.SelectMany(r => new object[] { r.PostId, r.Added }).ToArray();
-        return db.Database.ExecuteSqlRawAsync(
-            $"""UPDATE "Posts" SET "CommentCount" = "CommentCount" + CASE "Id" {cases} ELSE 0 END WHERE "Id" IN ({ids})""", parameters);
+        // Only placeholders ({0}, {1}, …) are spliced in; every value travels as a parameter.
+        var sql = $"""UPDATE "Posts" SET "CommentCount" = "CommentCount" + CASE "Id" {cases} ELSE 0 END WHERE "Id" IN ({ids})""";
+        return db.Database.ExecuteSqlRawAsync(sql, parameters);
     }
 
     private async Task PublishAsync(List<Accepted> accepted, List<UnreadChanged> states)

@@ -26,11 +26,13 @@ internal static class UnreadCounters
         if (rows.Count == 0) return [];
         var values = string.Join(", ", rows.Select((_, i) => $"({{{2 * i}}}, {{{2 * i + 1}}}, 1)"));
         var parameters = rows.SelectMany(r => new object[] { r.UserId, Math.Max(r.Added, 0) }).ToArray();
-        var states = await db.Database.SqlQueryRaw<CounterState>($"""
+        // Only placeholders ({0}, {1}, …) are spliced in; every value travels as a parameter.
+        var sql = $"""
             INSERT INTO "UserCounters" ("UserId", "Unread", "Version") VALUES {values}
             ON CONFLICT ("UserId") DO UPDATE SET "Unread" = "UserCounters"."Unread" + excluded."Unread", "Version" = "UserCounters"."Version" + 1
             RETURNING "UserId", "Unread", "Version"
-            """, parameters).ToDictionaryAsync(r => r.UserId, ct);
+            """;
+        var states = await db.Database.SqlQueryRaw<CounterState>(sql, parameters).ToDictionaryAsync(r => r.UserId, ct);
         return rows.Select(r => new UnreadChanged(r.UserId, states[r.UserId].Unread, states[r.UserId].Version)).ToList();
     }
 

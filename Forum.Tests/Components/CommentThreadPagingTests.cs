@@ -83,7 +83,10 @@ public sealed class CommentThreadPagingTests : ComponentTest
         thread.Find(".comment-form textarea").Change("My own late thought");
         thread.Find(".comment-submit").Click();
 
+        // The submit returns once the node's comment writer has committed it, on its own thread: wait for the page.
+        thread.WaitForAssertion(() => Assert.Contains("My own late thought", thread.Markup), TimeSpan.FromSeconds(10));
         var mine = (await H.Db.CommentQueries.ListForPostAsync(Post, Ct))[^1];
+        Assert.Equal("My own late thought", mine.Body);
         thread.WaitForAssertion(() => Assert.Single(thread.FindAll($"#c{mine.Id}")));
         Assert.True(thread.FindAll(".comment").Count <= CommentWindow.PageSize);
         Assert.Empty(thread.FindAll("#show-later"));

@@ -53,6 +53,9 @@ public sealed class SqliteCheckpointerTests
     private sealed class WalFile : IAsyncDisposable
     {
         private readonly string _path = Path.Combine(Path.GetTempPath(), $"forum-wal-{Guid.NewGuid():N}.db");
+        // Held open outside the pool: other tests' SqliteConnection.ClearAllPools() closes this file's pooled connections,
+        // and SQLite checkpoints the log when the last connection to a file closes, which would empty it under the test.
+        private SqliteConnection _keeper = null!;
 
         public ServiceProvider Services { get; private set; } = null!;
         public long WalBytes => new FileInfo(_path + "-wal").Length;
@@ -71,6 +74,8 @@ public sealed class SqliteCheckpointerTests
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL; CREATE TABLE Pages (Bytes BLOB);", Ct);
             }
+            file._keeper = new SqliteConnection(cs + ";Pooling=False");
+            await file._keeper.OpenAsync(Ct);
             for (var i = 0; i < commits; i++) await file.CommitAsync();
             return file;
         }
@@ -84,6 +89,7 @@ public sealed class SqliteCheckpointerTests
         public async ValueTask DisposeAsync()
         {
             await Services.DisposeAsync();
+            await _keeper.DisposeAsync();
             SqliteConnection.ClearAllPools();
             foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
         }
