@@ -28,8 +28,9 @@ public sealed class OverlaysTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(dialog).ToContainTextAsync("Delete this post?");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
 
+        // The snackbar first: if the delete was refused, the failure names the message the member saw.
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Your post was deleted.", new() { Timeout = 30_000 });
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 30_000 });
-        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Your post was deleted.");
         Assert.Null(await browser.App.Get<PostQueries>().GetAsync(postId, Ct));
     }
 }

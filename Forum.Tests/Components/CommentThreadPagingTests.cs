@@ -84,7 +84,8 @@ public sealed class CommentThreadPagingTests : ComponentTest
         thread.Find(".comment-submit").Click();
 
         // The submit returns once the node's comment writer has committed it, on its own thread: wait for the page.
-        thread.WaitForAssertion(() => Assert.Contains("My own late thought", thread.Markup), TimeSpan.FromSeconds(10));
+        thread.WaitForAssertion(() => Assert.Contains(thread.FindAll(".comment"), c => c.TextContent.Contains("My own late thought")),
+            TimeSpan.FromSeconds(10));
         var mine = (await H.Db.CommentQueries.ListForPostAsync(Post, Ct))[^1];
         Assert.Equal("My own late thought", mine.Body);
         thread.WaitForAssertion(() => Assert.Single(thread.FindAll($"#c{mine.Id}")));
