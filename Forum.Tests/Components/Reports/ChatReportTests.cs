@@ -20,6 +20,7 @@ public sealed class ChatReportTests : ComponentTest
         view.WaitForAssertion(() => Assert.Single(view.FindAll(".chat-report")));
 
         view.Find(".chat-report").Click();
+        ReasonsShown(view);
         view.FindAll(".report-reasons input[type=radio]")[0].Click();
         view.Find(".report-send").Click();
         view.WaitForAssertion(() => Assert.NotNull(view.Find(".report-sent")));
@@ -30,10 +31,15 @@ public sealed class ChatReportTests : ComponentTest
         view.Find(".report-cancel").Click();
         view.Find(".chat-row .chat-sender").Click();
         view.Find("#chat-report-member").Click();
+        ReasonsShown(view);
         view.FindAll(".report-reasons input[type=radio]")[1].Click();
         view.Find(".report-send").Click();
         view.WaitForAssertion(() => Assert.NotNull(view.Find(".report-sent")));
         Assert.Equal(Bob, await H.Db.QueryAsync(db => db.ModerationCases.Where(c => c.Kind == Forum.Data.Moderation.ContentKind.Member)
             .Select(c => c.TargetId).SingleAsync(Ct)));
     }
+
+    /// <summary>The report form renders after the click's handler ran, which under load is not at once.</summary>
+    private static void ReasonsShown(IRenderedComponent<ChatRoomView> view) =>
+        view.WaitForAssertion(() => Assert.NotEmpty(view.FindAll(".report-reasons input[type=radio]")), TimeSpan.FromSeconds(10));
 }
