@@ -80,7 +80,8 @@ public sealed class ChatRoomLiveTests : ComponentTest
         WaitLive(view);
 
         view.Find($"#m{(await H.Db.ChatQueries.HistoryAsync(Alice, ChatRooms.Lobby, ct: Ct)).Items[0].Id} button.chat-sender").Click();
-        Assert.Equal("Ignore", view.Find("#chat-ignore-toggle").TextContent.Trim());
+        // The member menu renders after the click's handler; under load that is not at once.
+        view.WaitForAssertion(() => Assert.Equal("Ignore", view.Find("#chat-ignore-toggle").TextContent.Trim()), TimeSpan.FromSeconds(10));
         view.Find("#chat-ignore-toggle").Click();
 
         view.WaitForAssertion(() => Assert.Equal(["Please don't"], Texts(view)));
@@ -91,7 +92,8 @@ public sealed class ChatRoomLiveTests : ComponentTest
         view.WaitForAssertion(() => Assert.Equal(["Please don't", "Still here"], Texts(view)));
 
         view.Find("#chat-ignored button.chat-sender").Click();
-        Assert.Equal("Stop ignoring", view.Find("#chat-ignore-toggle").TextContent.Trim());
+        // The member menu renders after the click's handler; under load that is not at once.
+        view.WaitForAssertion(() => Assert.Equal("Stop ignoring", view.Find("#chat-ignore-toggle").TextContent.Trim()), TimeSpan.FromSeconds(10));
         view.Find("#chat-ignore-toggle").Click();
         view.WaitForAssertion(() => Assert.Equal(["Spoilers!", "Please don't", "More spoilers", "Still here"], Texts(view)));
         Assert.Empty(view.FindAll("#chat-ignored"));

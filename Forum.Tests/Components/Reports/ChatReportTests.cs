@@ -30,6 +30,7 @@ public sealed class ChatReportTests : ComponentTest
 
         view.Find(".report-cancel").Click();
         view.Find(".chat-row .chat-sender").Click();
+        view.WaitForAssertion(() => Assert.Single(view.FindAll("#chat-report-member")), TimeSpan.FromSeconds(10));
         view.Find("#chat-report-member").Click();
         ReasonsShown(view);
         view.FindAll(".report-reasons input[type=radio]")[1].Click();
