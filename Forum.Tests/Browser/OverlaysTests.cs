@@ -30,7 +30,10 @@ public sealed class OverlaysTests(BrowserFixture browser) : IClassFixture<Browse
 
         // The snackbar first: if the delete was refused, the failure names the message the member saw.
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Your post was deleted.", new() { Timeout = 30_000 });
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 30_000 });
+        // Committed, not "load": the move to the home page is the router's (same document); waiting for a load event
+        // timed out twice in CI runs under load although the snackbar had already followed the member.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator(".post-card").First).ToBeVisibleAsync();
         Assert.Null(await browser.App.Get<PostQueries>().GetAsync(postId, Ct));
     }
 }
