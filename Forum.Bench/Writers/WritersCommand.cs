@@ -19,7 +19,6 @@ namespace Forum.Bench.Writers;
 public static class WritersCommand
 {
     private const int Members = 200, Posts = 50, Warmup = 3000;
-    private static string Cpu = "";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -27,14 +26,15 @@ public static class WritersCommand
         var writers = int.Parse(Arg("--writers", "8"));
         var comments = int.Parse(Arg("--comments", "4000"));
         var pg = Arg("--pg", "");
-        Cpu = Arg("--cpu", "");
+        var cpu = Arg("--cpu", "");
         var loadAtStart = Report.LoadAverage();
         var rows = new List<string>();
 
         var file = Path.Combine(Path.GetTempPath(), $"forum-writers-{Guid.NewGuid():N}.db");
         try
         {
-            rows.Add(await RunOneAsync("SQLite (WAL, synchronous=NORMAL)", o => DataExtensions.UseForumSqlite(o, $"Data Source={file}"), writers, comments));
+            rows.Add(await RunOneAsync("SQLite (WAL, synchronous=NORMAL)", o => DataExtensions.UseForumSqlite(o, $"Data Source={file}"), writers, comments,
+                cpu.Length == 0 ? null : cpu + ".sqlite.nettrace"));
         }
         finally
         {
@@ -47,7 +47,8 @@ public static class WritersCommand
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(pg) { Database = $"forum_writers_{Guid.NewGuid():N}" };
             try
             {
-                rows.Add(await RunOneAsync("PostgreSQL", o => PostgresProvider.UseForumPostgres(o, builder.ConnectionString), writers, comments));
+                rows.Add(await RunOneAsync("PostgreSQL", o => PostgresProvider.UseForumPostgres(o, builder.ConnectionString), writers, comments,
+                    cpu.Length == 0 ? null : cpu + ".postgres.nettrace"));
             }
             finally
             {
@@ -70,7 +71,8 @@ public static class WritersCommand
         return 0;
     }
 
-    private static async Task<string> RunOneAsync(string name, Func<DbContextOptionsBuilder, DbContextOptionsBuilder> use, int writers, int total)
+    private static async Task<string> RunOneAsync(string name, Func<DbContextOptionsBuilder, DbContextOptionsBuilder> use, int writers, int total,
+        string? trace)
     {
         var services = new ServiceCollection().AddLogging()
             .Configure<ForumDataOptions>(o => o.SeedDemoData = false)
@@ -87,6 +89,7 @@ public static class WritersCommand
         var errors = 0;
         var next = -1;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var writtenBefore = provider.GetRequiredService<CommentWriter>().Written;
         var clock = Stopwatch.StartNew();
         var run = () => Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -105,16 +108,18 @@ public static class WritersCommand
                 samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }
         })));
-        if (Cpu.Length == 0) await run();
+        if (trace is null) await run();
         else
         {
             // --cpu PATH: where this process's CPU went during the timed comments (EventPipe samples, folded per method).
-            await Heap.CpuProfile.RecordAsync(Environment.ProcessId, Cpu, run, CancellationToken.None);
-            Console.WriteLine(Heap.CpuProfile.Report(Cpu, 60));
+            await Heap.CpuProfile.RecordAsync(Environment.ProcessId, trace, run, CancellationToken.None);
+            Console.WriteLine(Heap.CpuProfile.Report(trace, 60));
         }
         var stat = Measure.Summarize(name, samples, clock.Elapsed);
-        var (groups, written) = provider.GetRequiredService<CommentWriter>().Written;
-        Console.Error.WriteLine($"{name}: {written:N0} comments in {groups:N0} commits ({(double)written / Math.Max(1, groups):F1} per commit); " +
+        // The timed comments only: the warm-up ones came one at a time, a commit each.
+        var after = provider.GetRequiredService<CommentWriter>().Written;
+        var (groups, written) = (after.Groups - writtenBefore.Groups, after.Comments - writtenBefore.Comments);
+        Console.Error.WriteLine($"{name}: {written:N0} timed comments in {groups:N0} commits ({(double)written / Math.Max(1, groups):F1} per commit); " +
                                 $"{(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / total:F2} ms of this process's CPU per comment");
         return $"| {name} | {stat.PerSecond:N0} | {stat.P50:F2} | {stat.P99:F2} | {stat.Max:F1} | {errors} |";
     }

@@ -19,7 +19,9 @@ public sealed partial class CommentWriter
         public Comment Row => row;
         public string PostTitle => postTitle;
         public List<Notification> Notifications { get; } = [];
-        public CommentView View => new(row.Id, row.PostId, row.ParentId, row.AuthorId, author.DisplayName, author.UserName ?? "", row.Body, row.CreatedAt);
+        /// <summary>What the caller gets and the thread is told; read once the commit has given the row its id.</summary>
+        public CommentView View => view ??= new(row.Id, row.PostId, row.ParentId, row.AuthorId, author.DisplayName, author.UserName ?? "", row.Body, row.CreatedAt);
+        private CommentView? view;
     }
 
     private async Task WriteGroupAsync(List<PendingComment> group)
