@@ -33,7 +33,8 @@ public sealed class CommentThreadTests : ComponentTest
         thread.Find(".comment-submit").Click();
         thread.WaitForAssertion(() => Assert.Equal(2, thread.FindAll(".comment").Count));
         var comment = (await H.Db.CommentQueries.ListForPostAsync(Post, Ct))[^1];
-        thread.WaitForAssertion(() => Assert.Contains(ScrolledTo(), id => id == $"c{comment.Id}"));
+        // The card can arrive by the live event before the submit's own answer asks for the scroll: give it time under load.
+        thread.WaitForAssertion(() => Assert.Contains(ScrolledTo(), id => id == $"c{comment.Id}"), TimeSpan.FromSeconds(10));
 
         thread.Find(".reply-button").Click();
         thread.Find(".replies textarea").Change("Alice answers");
@@ -41,7 +42,8 @@ public sealed class CommentThreadTests : ComponentTest
         thread.WaitForAssertion(() => Assert.Single(thread.FindAll(".replies .comment")));
         var reply = (await H.Db.CommentQueries.ListForPostAsync(Post, Ct))[^1];
         Assert.Equal(top.Id, reply.ParentId);
-        thread.WaitForAssertion(() => Assert.Contains(ScrolledTo(), id => id == $"c{reply.Id}"));
+        // The card can arrive by the live event before the submit's own answer asks for the scroll: give it time under load.
+        thread.WaitForAssertion(() => Assert.Contains(ScrolledTo(), id => id == $"c{reply.Id}"), TimeSpan.FromSeconds(10));
     }
 
     private IEnumerable<string?> ScrolledTo() =>
