@@ -92,6 +92,6 @@ public sealed class CommentThreadPagingTests : ComponentTest
         Assert.True(thread.FindAll(".comment").Count <= CommentWindow.PageSize);
         Assert.Empty(thread.FindAll("#show-later"));
         thread.WaitForAssertion(() => Assert.Contains(H.Context.JSInterop.Invocations,
-            i => i.Identifier == "forum.scrollToId" && (string?)i.Arguments[0] == $"c{mine.Id}"));
+            i => i.Identifier == "forum.scrollToId" && (string?)i.Arguments[0] == $"c{mine.Id}"), TimeSpan.FromSeconds(10));
     }
 }
