@@ -7,8 +7,8 @@ using Forum.Data.Posts;
 using Forum.Data.Providers;
 using Forum.Data.Realtime;
 using Forum.Data.Realtime.Redis;
-using Forum.Data.Users;
 using Forum.Data.Sessions;
+using Forum.Data.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -31,6 +31,7 @@ public static class DataExtensions
         builder.Services.AddPooledDbContextFactory<ForumDbContext>((sp, options) =>
         {
             var data = sp.GetRequiredService<IOptions<ForumDataOptions>>().Value;
+            options.AddInterceptors(sp.GetRequiredService<StampChanges>());
             if (data.Provider == DataProvider.Postgres)
             {
                 var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(PostgresProvider.ConnectionStringName);
@@ -40,6 +41,7 @@ public static class DataExtensions
             var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             UseForumSqlite(options, data.ResolveConnectionString(contentRoot), data.BackgroundCheckpoints);
         });
+        builder.Services.AddSingleton<StampChanges>();
         builder.Services.AddForumServices();
         builder.Services.AddForumKeyStore();
         builder.Services.AddForumRedisBus();

@@ -16,9 +16,9 @@ public sealed class InProcessNotificationBus(ILogger<InProcessNotificationBus> l
     private readonly Dictionary<string, ImmutableArray<Subscription>> _topics = [];
     private readonly Lock _lock = new();
 
-    public IDisposable Subscribe(string topic, Func<BusEvent, Task> handler)
+    public IDisposable Subscribe(string topic, Func<BusEvent, Task> handler, Func<BusEvent, bool>? wants = null)
     {
-        var subscription = new Subscription(this, topic, handler);
+        var subscription = new Subscription(this, topic, handler, wants);
         lock (_lock) _topics[topic] = _topics.TryGetValue(topic, out var list) ? list.Add(subscription) : [subscription];
         return subscription;
     }
@@ -56,7 +56,7 @@ public sealed class InProcessNotificationBus(ILogger<InProcessNotificationBus> l
         }
     }
 
-    private sealed class Subscription(InProcessNotificationBus bus, string topic, Func<BusEvent, Task> handler) : IDisposable
+    private sealed class Subscription(InProcessNotificationBus bus, string topic, Func<BusEvent, Task> handler, Func<BusEvent, bool>? wants) : IDisposable
     {
         private readonly Queue<BusEvent> _pending = new();
         private bool _draining;
@@ -66,6 +66,7 @@ public sealed class InProcessNotificationBus(ILogger<InProcessNotificationBus> l
 
         public void Post(BusEvent busEvent)
         {
+            if (wants is not null && busEvent is not EventsMissed && !wants(busEvent)) return;
             lock (_pending)
             {
                 if (_disposed) return;

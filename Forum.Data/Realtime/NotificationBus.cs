@@ -57,8 +57,11 @@ public interface INotificationBus
     /// Calls <paramref name="handler"/> for every event on <paramref name="topic"/>, one at a time and in publish order,
     /// until the result is disposed. Handlers run on the thread pool, never on the publisher's thread; a handler that
     /// throws is logged and keeps its subscription. A handler must also accept <see cref="EventsMissed"/>.
+    /// <paramref name="wants"/>, when given, is asked on the publisher's thread before an event is queued: events it
+    /// declines cost the subscriber nothing (no queue entry, no thread-pool work item). It must be quick and must not
+    /// throw; <see cref="EventsMissed"/> is always delivered.
     /// </summary>
-    IDisposable Subscribe(string topic, Func<BusEvent, Task> handler);
+    IDisposable Subscribe(string topic, Func<BusEvent, Task> handler, Func<BusEvent, bool>? wants = null);
 
     /// <summary>
     /// Queues the event for every subscriber and returns without waiting for any of them, so a writer's latency does not

@@ -18,7 +18,7 @@ public sealed class RecordingBus : INotificationBus
     public IReadOnlyList<T> EventsOn<T>(string topic) where T : BusEvent =>
         [.. Published.Where(p => p.Topic == topic).Select(p => p.Event).OfType<T>()];
 
-    public IDisposable Subscribe(string topic, Func<BusEvent, Task> handler) => _inner.Subscribe(topic, handler);
+    public IDisposable Subscribe(string topic, Func<BusEvent, Task> handler, Func<BusEvent, bool>? wants = null) => _inner.Subscribe(topic, handler, wants);
 
     public Task PublishAsync(string topic, BusEvent busEvent)
     {

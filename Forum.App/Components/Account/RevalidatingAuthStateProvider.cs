@@ -69,7 +69,7 @@ internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenti
                     if (e is SignedOut ended && (ended.SessionId is null || ended.SessionId == sessionId)
                         || e is EventsMissed && !await IsStillSignedInAsync(user, CancellationToken.None))
                         SetAuthenticationState(Anonymous);
-                });
+                }, wants: e => e is SignedOut);
         }
     }
 

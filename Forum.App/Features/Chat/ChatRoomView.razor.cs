@@ -62,7 +62,8 @@ public partial class ChatRoomView
         if (!firstRender) return;
         _subscriptions.Add(Bus.Subscribe(Topics.Room(Room.Name), e => OnEventAsync(e, room: true)));
         _subscriptions.Add(Bus.Subscribe(Topics.Presence(Places.Room(Room.Name)), e => OnEventAsync(e, room: false)));
-        if (_me is not null) _subscriptions.Add(Bus.Subscribe(Topics.User(_me.Id), e => OnEventAsync(e, room: false)));
+        if (_me is not null) _subscriptions.Add(Bus.Subscribe(Topics.User(_me.Id), e => OnEventAsync(e, room: false),
+            wants: e => e is DirectPosted or DirectDeleted or IgnoreChanged));
         _subscriptions.Add(Circuit.OnConnectionChanged(up => InvokeAsync(() => ApplyAsync(() => ConnectionChangedAsync(up)))));
         EnterRoom();
         // What was written between the first load and the subscription.

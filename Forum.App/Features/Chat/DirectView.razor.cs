@@ -45,7 +45,7 @@ public partial class DirectView
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender || _me is null) return;
-        _subscriptions.Add(Bus.Subscribe(Topics.User(_me), OnEventAsync));
+        _subscriptions.Add(Bus.Subscribe(Topics.User(_me), OnEventAsync, wants: e => e is DirectPosted or DirectDeleted));
         _subscriptions.Add(Circuit.OnConnectionChanged(up => InvokeAsync(() => ApplyAsync(() => ConnectionChangedAsync(up)))));
         await Unread.StartAsync(_me);
         await CatchUpAsync();

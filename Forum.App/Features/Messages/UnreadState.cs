@@ -31,7 +31,7 @@ public sealed class UnreadState(INotificationBus bus, MessageService messages) :
                 UnreadChanged u => ApplyAsync(u),
                 EventsMissed => ReloadAsync(userId, CancellationToken.None),
                 _ => Task.CompletedTask,
-            });
+            }, wants: e => e is UnreadChanged);
         }
         await ReloadAsync(userId, ct);
     }

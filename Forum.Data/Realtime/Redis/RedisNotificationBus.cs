@@ -48,7 +48,7 @@ public sealed partial class RedisNotificationBus : INotificationBus, IAsyncDispo
         _resync.Request();
     }
 
-    public IDisposable Subscribe(string topic, Func<BusEvent, Task> handler) => _local.Subscribe(topic, handler);
+    public IDisposable Subscribe(string topic, Func<BusEvent, Task> handler, Func<BusEvent, bool>? wants = null) => _local.Subscribe(topic, handler, wants);
 
     public int SubscriberCount(string topic) => _local.SubscriberCount(topic);
 

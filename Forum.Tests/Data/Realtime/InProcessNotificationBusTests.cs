@@ -184,6 +184,25 @@ public sealed class InProcessNotificationBusTests
         Assert.Same(EventsMissed.Instance, alice[0]);
     }
 
+    [Fact]
+    public async Task Subscribe_WithWants_GetsOnlyWhatItWantsInOrder_AndAlwaysEventsMissed()
+    {
+        var badge = new List<BusEvent>();
+        var everything = new List<BusEvent>();
+        using var b = _bus.Subscribe("user:alice", Record(badge), wants: e => e is UnreadChanged);
+        using var a = _bus.Subscribe("user:alice", Record(everything));
+        var signedOut = new SignedOut("alice", null);
+
+        await _bus.PublishAsync("user:alice", signedOut);
+        await _bus.PublishAsync("user:alice", _event);
+        _bus.PublishMissedToAll();
+        await _bus.PublishAsync("user:alice", _event with { Version = 8 });
+
+        await Eventually.TrueAsync(() => Count(badge) == 3 && Count(everything) == 4, "both subscribers told");
+        Assert.Equal([_event, EventsMissed.Instance, _event with { Version = 8 }], badge);
+        Assert.Equal([signedOut, _event, EventsMissed.Instance, _event with { Version = 8 }], everything);
+    }
+
     private static int Count(List<BusEvent> list)
     {
         lock (list) return list.Count;

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Forum.App.Features.Api.Tokens;
+using Forum.Data.Sessions;
 using Forum.Data.Users;
 using Forum.Tests.TestSupport;
 using Microsoft.AspNetCore.Identity;
@@ -73,6 +74,8 @@ public sealed class TokenValidationTests(ClockedAppFactory app) : IClassFixture<
     public async Task Me_AfterPasswordChange_OldTokenAnswers401AndANewOneWorks()
     {
         var old = await app.TokenAsync("dave");
+        // Used first, so its stamp check is remembered: the change must still reach it at once.
+        Assert.Equal(HttpStatusCode.OK, (await app.WithToken(old).GetAsync("/api/me", Ct)).StatusCode);
         using (var scope = app.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
@@ -93,9 +96,22 @@ public sealed class TokenValidationTests(ClockedAppFactory app) : IClassFixture<
         var ghost = new ForumUser { UserName = "ghost", Email = "ghost@forum.test", DisplayName = "Ghost" };
         Assert.True((await users.CreateAsync(ghost, ForumAppFactory.DemoPassword)).Succeeded);
         var token = await app.TokenAsync("ghost");
+        Assert.Equal(HttpStatusCode.OK, (await app.WithToken(token).GetAsync("/api/me", Ct)).StatusCode);
         Assert.True((await users.DeleteAsync(ghost)).Succeeded);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.WithToken(token).GetAsync("/api/me", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Me_RightAfterSignOutEverywhere_TheUsedTokenAnswers401()
+    {
+        var token = await app.TokenAsync("frank");
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await app.WithToken(token).GetAsync("/api/me", Ct)).StatusCode);
+
+        await app.Services.GetRequiredService<SessionService>().RevokeAllAsync(await app.UserIdAsync("frank"), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.WithToken(token).GetAsync("/api/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.WithToken(await app.TokenAsync("frank")).GetAsync("/api/me", Ct)).StatusCode);
     }
 
     private async Task<string> ForgeAsync(string forgery)

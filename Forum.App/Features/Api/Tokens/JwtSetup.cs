@@ -19,6 +19,7 @@ public static class JwtSetup
     {
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JwtKeys>();
+        services.AddSingleton<StampCache>();
         services.AddSingleton<TokenValidation>();
         services.AddScoped<TokenService>();
 

@@ -10,9 +10,10 @@ namespace Forum.App.Features.Api.Tokens;
 /// <summary>
 /// The one check of a bearer token, for the API's middleware and the WebSocket's auth event alike: HS256 only, signature,
 /// issuer, audience, lifetime (skew ≤ 30 s, on the app's clock), then the account: it exists and its security stamp is
-/// the one the token was issued under (a password change or sign-out-everywhere revokes every token at once).
+/// the one the token was issued under (a password change or sign-out-everywhere revokes every token at once). Stamps
+/// are read through <see cref="StampCache"/>, which forgets a member's stamp when it changes.
 /// </summary>
-public sealed class TokenValidation(JwtKeys keys, IOptions<JwtOptions> options, IDbContextFactory<ForumDbContext> dbFactory, TimeProvider clock)
+public sealed class TokenValidation(JwtKeys keys, IOptions<JwtOptions> options, IDbContextFactory<ForumDbContext> dbFactory, StampCache stamps, TimeProvider clock)
 {
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
@@ -33,9 +34,15 @@ public sealed class TokenValidation(JwtKeys keys, IOptions<JwtOptions> options, 
     {
         var (userId, stamp) = (TokenClaims.UserIdOf(principal), principal.FindFirstValue(TokenClaims.Stamp));
         if (userId is null || stamp is null) return false;
+        var current = await stamps.GetAsync(userId, ct => ReadStampAsync(userId, ct), ct);
+        return current is not null && StampAgrees(current, stamp);
+    }
+
+    private async Task<(bool, string?)> ReadStampAsync(string userId, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var current = await db.Users.Where(u => u.Id == userId).Select(u => new { u.SecurityStamp }).FirstOrDefaultAsync(ct);
-        return current is not null && StampAgrees(current.SecurityStamp, stamp);
+        return (current is not null, current?.SecurityStamp);
     }
 
     /// <summary>
