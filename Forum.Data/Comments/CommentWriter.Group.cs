@@ -34,20 +34,16 @@ public sealed partial class CommentWriter
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
             // What every check needs, for the whole group at once, read inside the write transaction so it cannot go stale.
-            // EF.Parameter: one array-like parameter, so the SQL is the same for every group size and stays cached.
             var userIds = group.Select(c => c.UserId).Distinct().ToList();
-            var authors = await db.Users.Where(u => EF.Parameter(userIds).Contains(u.Id))
-                .Select(u => new Author(u.Id, u.DisplayName, u.UserName)).ToDictionaryAsync(u => u.Id);
+            var authors = await ToDictionaryAsync(AuthorsOf(db, userIds), u => u.Id);
             var refused = await standing.RefusalsAsync(db, userIds, CancellationToken.None);
-            var postIds = group.Select(c => c.Input.PostId).Distinct().ToList();
-            var posts = await db.Posts.Where(p => EF.Parameter(postIds).Contains(p.Id))
-                .Select(p => new PostFacts(p.Id, p.AuthorId, p.Title)).ToDictionaryAsync(p => p.Id);
+            var posts = await ToDictionaryAsync(PostsOf(db, group.Select(c => c.Input.PostId).Distinct().ToList()), p => p.Id);
             var parentIds = group.Where(c => c.Input.ParentId != null).Select(c => c.Input.ParentId!.Value).Distinct().ToList();
-            var parents = parentIds.Count == 0 ? [] : await db.Comments.Where(c => EF.Parameter(parentIds).Contains(c.Id))
-                .Select(c => new ParentFacts(c.Id, c.PostId, c.ParentId, c.AuthorId)).ToDictionaryAsync(c => c.Id);
+            var parents = parentIds.Count == 0 ? [] : await ToDictionaryAsync(ParentsOf(db, parentIds), c => c.Id);
             var requestIds = group.Where(c => c.Input.RequestId != null).Select(c => c.Input.RequestId).Distinct().ToList();
-            var stored = requestIds.Count == 0 ? [] : await db.Comments.Where(c => EF.Parameter(userIds).Contains(c.AuthorId) && EF.Parameter(requestIds).Contains(c.RequestId))
-                .Select(c => new StoredRequest(c.AuthorId, c.RequestId)).ToHashSetAsync();
+            var stored = new HashSet<StoredRequest>();
+            if (requestIds.Count > 0)
+                await foreach (var row in StoredOf(db, userIds, requestIds)) stored.Add(row);
 
             foreach (var item in group)
             {
