@@ -129,12 +129,11 @@ public sealed partial class CommentWriter
     private static Task CountCommentsAsync(ForumDbContext db, IEnumerable<(int PostId, int Added)> counts)
     {
         var rows = counts.OrderBy(c => c.PostId).ToList();
-        var cases = string.Join(" ", rows.Select((_, i) => $"WHEN {{{2 * i}}} THEN {{{2 * i + 1}}}"));
-        var ids = string.Join(", ", rows.Select((_, i) => $"{{{2 * i}}}"));
+        var cases = string.Join(" ", rows.Select((_, i) => $"WHEN {RawSql.P(2 * i)} THEN {RawSql.P(2 * i + 1)}"));
+        var ids = string.Join(", ", rows.Select((_, i) => RawSql.P(2 * i)));
         var parameters = rows.SelectMany(r => new object[] { r.PostId, r.Added }).ToArray();
-        // Only placeholders ({0}, {1}, …) are spliced in; every value travels as a parameter.
         var sql = $"""UPDATE "Posts" SET "CommentCount" = "CommentCount" + CASE "Id" {cases} ELSE 0 END WHERE "Id" IN ({ids})""";
-        return db.Database.ExecuteSqlRawAsync(sql, parameters);
+        return RawSql.ExecuteAsync(db, sql, parameters, CancellationToken.None);
     }
 
     private async Task PublishAsync(List<Accepted> accepted, List<UnreadChanged> states)

@@ -4,20 +4,21 @@ namespace Forum.Data.Comments;
 
 /// <summary>
 /// The writer's checks, compiled once: a group's reads skip building, funcletizing and looking up their expression
-/// trees (issue 10's profile put that at a tenth of the writer's time). Each takes the group's ids as one parameter.
+/// trees (issue 10's profile put that at a tenth of the writer's time). A compiled query belongs to one model, so each
+/// writer (one database) holds its own.
 /// </summary>
 public sealed partial class CommentWriter
 {
-    private static readonly Func<ForumDbContext, List<string>, IAsyncEnumerable<Author>> AuthorsOf = EF.CompileAsyncQuery(
+    private readonly Func<ForumDbContext, List<string>, IAsyncEnumerable<Author>> AuthorsOf = EF.CompileAsyncQuery(
         (ForumDbContext db, List<string> ids) => db.Users.Where(u => ids.Contains(u.Id)).Select(u => new Author(u.Id, u.DisplayName, u.UserName)));
 
-    private static readonly Func<ForumDbContext, List<int>, IAsyncEnumerable<PostFacts>> PostsOf = EF.CompileAsyncQuery(
+    private readonly Func<ForumDbContext, List<int>, IAsyncEnumerable<PostFacts>> PostsOf = EF.CompileAsyncQuery(
         (ForumDbContext db, List<int> ids) => db.Posts.Where(p => ids.Contains(p.Id)).Select(p => new PostFacts(p.Id, p.AuthorId, p.Title)));
 
-    private static readonly Func<ForumDbContext, List<int>, IAsyncEnumerable<ParentFacts>> ParentsOf = EF.CompileAsyncQuery(
+    private readonly Func<ForumDbContext, List<int>, IAsyncEnumerable<ParentFacts>> ParentsOf = EF.CompileAsyncQuery(
         (ForumDbContext db, List<int> ids) => db.Comments.Where(c => ids.Contains(c.Id)).Select(c => new ParentFacts(c.Id, c.PostId, c.ParentId, c.AuthorId)));
 
-    private static readonly Func<ForumDbContext, List<string>, List<Guid?>, IAsyncEnumerable<StoredRequest>> StoredOf = EF.CompileAsyncQuery(
+    private readonly Func<ForumDbContext, List<string>, List<Guid?>, IAsyncEnumerable<StoredRequest>> StoredOf = EF.CompileAsyncQuery(
         (ForumDbContext db, List<string> userIds, List<Guid?> requestIds) => db.Comments
             .Where(c => userIds.Contains(c.AuthorId) && requestIds.Contains(c.RequestId)).Select(c => new StoredRequest(c.AuthorId, c.RequestId)));
 

@@ -24,16 +24,16 @@ internal static class UnreadCounters
     {
         var rows = gains.OrderBy(g => g.UserId, StringComparer.Ordinal).ToList();
         if (rows.Count == 0) return [];
-        var values = string.Join(", ", rows.Select((_, i) => $"({{{2 * i}}}, {{{2 * i + 1}}}, 1)"));
+        var values = string.Join(", ", rows.Select((_, i) => $"({RawSql.P(2 * i)}, {RawSql.P(2 * i + 1)}, 1)"));
         var parameters = rows.SelectMany(r => new object[] { r.UserId, Math.Max(r.Added, 0) }).ToArray();
-        // Only placeholders ({0}, {1}, …) are spliced in; every value travels as a parameter.
         var sql = $"""
             INSERT INTO "UserCounters" ("UserId", "Unread", "Version") VALUES {values}
             ON CONFLICT ("UserId") DO UPDATE SET "Unread" = "UserCounters"."Unread" + excluded."Unread", "Version" = "UserCounters"."Version" + 1
             RETURNING "UserId", "Unread", "Version"
             """;
-        var states = await db.Database.SqlQueryRaw<CounterState>(sql, parameters).ToDictionaryAsync(r => r.UserId, ct);
-        return rows.Select(r => new UnreadChanged(r.UserId, states[r.UserId].Unread, states[r.UserId].Version)).ToList();
+        var states = (await RawSql.QueryAsync(db, sql, parameters, r => new UnreadChanged(r.GetString(0), r.GetInt32(1), r.GetInt64(2)), ct))
+            .ToDictionary(s => s.UserId);
+        return rows.Select(r => states[r.UserId]).ToList();
     }
 
     public static async Task<UnreadChanged> GetAsync(ForumDbContext db, string userId, CancellationToken ct) =>
@@ -43,5 +43,4 @@ internal static class UnreadCounters
 
     private sealed record CounterRow(int Unread, long Version);
 
-    private sealed record CounterState(string UserId, int Unread, long Version);
 }
