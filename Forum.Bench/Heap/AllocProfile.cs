@@ -21,8 +21,10 @@ public static class AllocProfile
     ]);
 
     /// <param name="per">What the totals are divided by (the comments posted), so the report reads "bytes per comment".</param>
-    public static string Report(string nettrace, int top, int per)
+    /// <param name="under">Only allocations with this method on the stack; their most common stacks are listed too.</param>
+    public static string Report(string nettrace, int top, int per, string? under = null)
     {
+        var stacks = new Dictionary<string, long>();
         var etlx = TraceLog.CreateFromEventPipeDataFile(nettrace);
         using var log = new TraceLog(etlx);
         var byType = new Dictionary<string, long>();
@@ -33,6 +35,15 @@ public static class AllocProfile
             if (e.EventName != "GC/AllocationTick") continue;
             var amount = Convert.ToInt64(e.PayloadByName("AllocationAmount64") ?? e.PayloadByName("AllocationAmount"), CultureInfo.InvariantCulture);
             var type = e.PayloadByName("TypeName")?.ToString() ?? "?";
+            if (under is not null)
+            {
+                var names = new List<string>();
+                for (var frame = e.CallStack(); frame is not null; frame = frame.Caller) names.Add(frame.CodeAddress.FullMethodName ?? "?");
+                var at = names.FindIndex(n => n.Contains(under, StringComparison.Ordinal));
+                if (at < 0) continue;
+                var path = string.Join("\n      < ", names.Skip(at).Take(12).Select(n => n.Length > 120 ? n[..120] : n));
+                stacks[path] = stacks.GetValueOrDefault(path) + amount;
+            }
             total += amount;
             byType[type] = byType.GetValueOrDefault(type) + amount;
             var seen = new HashSet<string>();
@@ -49,6 +60,7 @@ public static class AllocProfile
         sb.AppendLine("\nBy method on the stack, inclusive (KB per unit):");
         foreach (var (name, n) in inclusive.OrderByDescending(p => p.Value).Take(top * 8))
             sb.AppendLine($"{Kb(n)}  {(name.Length > 170 ? name[..170] : name)}");
+        foreach (var (path, n) in stacks.OrderByDescending(p => p.Value).Take(12)) sb.AppendLine($"\n{Kb(n)} KB per unit under:\n      {path}");
         return sb.ToString();
     }
 }

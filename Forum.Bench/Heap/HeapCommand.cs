@@ -13,7 +13,7 @@ namespace Forum.Bench.Heap;
 public static class HeapCommand
 {
     public const string Usage =
-        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE] [--components] [--cpu] [--cpu-report FILE [--callers METHOD|>METHOD]] [--alloc-comments N | --cpu-comments N]";
+        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE] [--components] [--cpu] [--cpu-report FILE [--callers METHOD|>METHOD]] [--alloc-report FILE [--per N] [--callers METHOD]] [--alloc-comments N | --cpu-comments N]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -33,6 +33,13 @@ public static class HeapCommand
         if (Arg("--cpu-report", "") is { Length: > 0 } nettrace)
         {
             Console.WriteLine(CpuProfile.Report(nettrace, int.Parse(Arg("--types", "60")), Arg("--callers", "") is { Length: > 0 } c ? c : null));
+            return 0;
+        }
+        if (Arg("--alloc-report", "") is { Length: > 0 } allocTrace)
+        {
+            // A recorded --alloc-comments trace again, per comment (--per), optionally only under one method (--callers).
+            Console.WriteLine(AllocProfile.Report(allocTrace, int.Parse(Arg("--types", "40")), int.Parse(Arg("--per", "1000")),
+                Arg("--callers", "") is { Length: > 0 } c ? c : null));
             return 0;
         }
         if (args.Contains("--components"))

@@ -35,15 +35,11 @@ public sealed partial class CommentWriter
         {
             // What every check needs, for the whole group at once, read inside the write transaction so it cannot go stale.
             var userIds = group.Select(c => c.UserId).Distinct().ToList();
-            var authors = await ToDictionaryAsync(AuthorsOf(db, userIds), u => u.Id);
+            var authors = await AuthorsAsync(db, userIds);
             var refused = await standing.RefusalsAsync(db, userIds, CancellationToken.None);
-            var posts = await ToDictionaryAsync(PostsOf(db, group.Select(c => c.Input.PostId).Distinct().ToList()), p => p.Id);
-            var parentIds = group.Where(c => c.Input.ParentId != null).Select(c => c.Input.ParentId!.Value).Distinct().ToList();
-            var parents = parentIds.Count == 0 ? [] : await ToDictionaryAsync(ParentsOf(db, parentIds), c => c.Id);
-            var requestIds = group.Where(c => c.Input.RequestId != null).Select(c => c.Input.RequestId).Distinct().ToList();
-            var stored = new HashSet<StoredRequest>();
-            if (requestIds.Count > 0)
-                await foreach (var row in StoredOf(db, userIds, requestIds)) stored.Add(row);
+            var posts = await PostsAsync(db, group.Select(c => c.Input.PostId).Distinct().ToList());
+            var parents = await ParentsAsync(db, group.Where(c => c.Input.ParentId != null).Select(c => c.Input.ParentId!.Value).Distinct().ToList());
+            var stored = await StoredAsync(db, userIds, group.Where(c => c.Input.RequestId != null).Select(c => c.Input.RequestId).Distinct().ToList());
 
             foreach (var item in group)
             {

@@ -83,12 +83,20 @@ public static class ApiFilters
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.TransferEncoding.Count == 0) return true;
         var buffer = new MemoryStream();
         request.HttpContext.Response.RegisterForDispose(buffer);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        // Pooled: every chunked request (HttpClient's JsonContent sends no length) would otherwise allocate 16 KB here.
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes) return false;
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes) return false;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
         buffer.Position = 0;
         request.Body = buffer;
