@@ -71,7 +71,6 @@ public sealed partial class CommentWriter
                     PostId = input.PostId, AuthorId = userId, ParentId = parent is null ? null : parent.ParentId ?? parent.Id,
                     Body = item.Body, CreatedAt = now, RequestId = input.RequestId,
                 };
-                db.Comments.Add(row);
                 var added = new Accepted(item, row, authors[userId], post.Title);
                 foreach (var (recipient, kind) in CommentService.Recipients(userId, post.AuthorId, parent?.AuthorId))
                 {
@@ -80,16 +79,15 @@ public sealed partial class CommentWriter
                     var note = new Notification
                     {
                         RecipientId = recipient, ActorId = userId, Kind = kind, PostId = input.PostId,
-                        PostAuthorId = post.AuthorId, Comment = row, CreatedAt = now, IsRead = reading,
+                        PostAuthorId = post.AuthorId, CreatedAt = now, IsRead = reading,
                     };
-                    db.Notifications.Add(note);
                     added.Notifications.Add(note);
                 }
                 accepted.Add(added);
             }
             if (accepted.Count == 0) return;
 
-            await db.SaveChangesAsync();
+            await InsertAsync(db, accepted);
             // One counter statement for the members and one for the posts, however many comments the group holds.
             states.AddRange(await UnreadCounters.RaiseAsync(db, accepted.SelectMany(a => a.Notifications).GroupBy(n => n.RecipientId)
                 .Select(r => (r.Key, r.Count(n => !n.IsRead))), CancellationToken.None));

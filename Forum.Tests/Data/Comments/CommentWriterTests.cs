@@ -1,8 +1,11 @@
 using Forum.Data;
 using Forum.Data.Comments;
+using Forum.Data.Messages;
+using Forum.Data.Moderation;
 using Forum.Data.Realtime;
 using Forum.Data.Users;
 using Forum.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Forum.Tests.Data.Comments;
@@ -86,6 +89,28 @@ public class CommentWriterTests : DatabaseTest
         Assert.Equal(4, (await Db.PostQueries.GetAsync(post, Ct))!.CommentCount);
         Assert.Equal(4, Db.Bus.EventsOn<CommentAdded>(Topics.Post(post)).Count);
         Assert.Equal(3, Db.Bus.EventsOn<UnreadChanged>(Topics.User(alice)).MaxBy(e => e.Version)!.Count);
+    }
+
+    [Fact]
+    public async Task AddAsync_RowsAreStoredAsEfStoresThem_SoEveryQueryFindsThemByValue()
+    {
+        // The writer inserts with its own SQL: each value must match what EF's queries compare it with (dates, ids, enums).
+        var alice = await Db.AddUserAsync("Alice");
+        var bob = await Db.AddUserAsync("Bob");
+        var post = await Db.AddPostAsync(alice);
+        var opener = await Db.Comments.AddAsync(bob, new NewComment(post, "Opener."), Ct);
+        var requestId = Guid.NewGuid();
+
+        var reply = await Db.Comments.AddAsync(alice, new NewComment(post, "Found by value.", opener.Id, requestId), Ct);
+
+        var found = await Db.QueryAsync(async db => (
+            await db.Comments.CountAsync(c => c.Id == reply.Id && c.CreatedAt == reply.CreatedAt && c.RequestId == requestId
+                && c.ParentId == opener.Id && c.AuthorId == alice && c.Moderation == ModerationState.Visible && c.EditedAt == null, Ct),
+            await db.Notifications.CountAsync(n => n.CommentId == reply.Id && n.RecipientId == bob && n.ActorId == alice
+                && n.Kind == NotificationKind.ReplyToComment && n.PostId == post && n.PostAuthorId == alice && n.CreatedAt == reply.CreatedAt
+                && !n.IsRead && n.ChatMessageId == null, Ct)));
+        Assert.Equal((1, 1), found);
+        Assert.Equal(reply, await Db.CommentQueries.GetAsync(reply.Id, Ct));
     }
 
     /// <summary>Starts a write and waits until the writer holds it inside its transaction (the gate), so what follows queues.</summary>
