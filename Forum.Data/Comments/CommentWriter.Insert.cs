@@ -27,7 +27,7 @@ public sealed partial class CommentWriter
     /// Inserts the comments (one statement each, in order, each returning its id), then all their notifications. A store
     /// error comes out as EF's <see cref="DbUpdateException"/>, as from SaveChanges, so callers tell a lost race alike.
     /// </summary>
-    private static async Task InsertAsync(ForumDbContext db, List<Accepted> accepted)
+    private async Task InsertAsync(ForumDbContext db, List<Accepted> accepted)
     {
         try
         {
@@ -39,14 +39,14 @@ public sealed partial class CommentWriter
         }
     }
 
-    private static async Task InsertRowsAsync(ForumDbContext db, List<Accepted> accepted)
+    private async Task InsertRowsAsync(ForumDbContext db, List<Accepted> accepted)
     {
         await using (var command = RowsCommand(db))
         {
             foreach (var added in accepted)
             {
                 var row = added.Row;
-                AppendInsert(command, db.Model.FindEntityType(typeof(Comment))!, CommentColumns,
+                AppendInsert(command, commentInsert ??= InsertShape.Of<Comment>(db, CommentColumns),
                     [[row.PostId, row.AuthorId, row.ParentId, row.Body, row.CreatedAt, row.RequestId, row.Moderation]], "\"Id\"");
             }
             await using var reader = await command.ExecuteReaderAsync();
@@ -61,10 +61,9 @@ public sealed partial class CommentWriter
         if (notes.Count == 0) return;
         await using (var command = RowsCommand(db))
         {
-            var type = db.Model.FindEntityType(typeof(Notification))!;
             foreach (var (note, comment) in notes) note.CommentId = comment.Id;
             // One statement for all of them; RETURNING's row order is not promised, so each id comes back with its key.
-            AppendInsert(command, type, NotificationColumns,
+            AppendInsert(command, notificationInsert ??= InsertShape.Of<Notification>(db, NotificationColumns),
                 [.. notes.Select(n => new object?[] { n.Note.RecipientId, n.Note.ActorId, n.Note.Kind, n.Note.PostId, n.Note.PostAuthorId,
                     n.Note.CommentId, n.Note.CreatedAt, n.Note.IsRead })], "\"Id\", \"CommentId\", \"RecipientId\"");
             var byKey = notes.ToDictionary(n => (n.Note.CommentId, n.Note.RecipientId), n => n.Note);
@@ -80,24 +79,35 @@ public sealed partial class CommentWriter
         return command;
     }
 
-    /// <summary>Adds <c>INSERT INTO table (columns) VALUES (…), (…) RETURNING …;</c> to the command, every value a parameter.</summary>
-    private static void AppendInsert(DbCommand command, IEntityType type, string[] columns, IReadOnlyList<object?[]> rows, string returning)
+    private InsertShape? commentInsert, notificationInsert;
+
+    /// <summary>A table's <c>INSERT INTO "T" ("A", "B") VALUES </c> and its columns' properties, from this writer's model, built once.</summary>
+    private sealed record InsertShape(string Prefix, IProperty[] Properties)
     {
-        var properties = columns.Select(c => type.FindProperty(c)!).ToArray();
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var sql = new StringBuilder(command.CommandText);
-        sql.Append($"INSERT INTO \"{table.Name}\" (").AppendJoin(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\"")).Append(") VALUES ");
+        public static InsertShape Of<T>(ForumDbContext db, string[] columns)
+        {
+            var type = db.Model.FindEntityType(typeof(T))!;
+            var properties = columns.Select(c => type.FindProperty(c)!).ToArray();
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            return new($"INSERT INTO \"{table.Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) VALUES ", properties);
+        }
+    }
+
+    /// <summary>Adds <c>INSERT INTO table (columns) VALUES (…), (…) RETURNING …;</c> to the command, every value a parameter.</summary>
+    private static void AppendInsert(DbCommand command, InsertShape shape, IReadOnlyList<object?[]> rows, string returning)
+    {
+        var sql = new StringBuilder(command.CommandText).Append(shape.Prefix);
         for (var r = 0; r < rows.Count; r++)
         {
             sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < properties.Length; c++)
+            for (var c = 0; c < shape.Properties.Length; c++)
             {
-                var name = RawSql.P(command.Parameters.Count);
-                command.Parameters.Add(properties[c].GetRelationalTypeMapping().CreateParameter(command, name, rows[r][c], properties[c].IsNullable));
-                sql.Append(c == 0 ? name : ", " + name);
+                var (property, name) = (shape.Properties[c], RawSql.P(command.Parameters.Count));
+                command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, rows[r][c], property.IsNullable));
+                sql.Append(c == 0 ? name : ", ").Append(c == 0 ? "" : name);
             }
             sql.Append(')');
         }
-        command.CommandText = sql.Append($" RETURNING {returning};").ToString();
+        command.CommandText = sql.Append(" RETURNING ").Append(returning).Append(';').ToString();
     }
 }
