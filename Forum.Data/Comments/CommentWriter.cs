@@ -47,7 +47,7 @@ public sealed partial class CommentWriter : IAsyncDisposable
     /// <summary>Queues the comment and waits for its commit; once taken into a group it is written even if the caller leaves.</summary>
     internal Task<CommentView> WriteAsync(PendingComment comment)
     {
-        if (!queue.Writer.TryWrite(comment)) throw new ObjectDisposedException(nameof(CommentWriter), "The forum is shutting down.");
+        if (!queue.Writer.TryWrite(comment)) throw ShuttingDown();
         return comment.Done.Task;
     }
 
@@ -110,9 +110,14 @@ public sealed partial class CommentWriter : IAsyncDisposable
         {
             logger.LogWarning(lookup, "Looking for a stored repeat of a failed comment failed");
         }
-        if (error is not ForumException) logger.LogError(error, "Writing a comment failed");
+        // The node stopping under a write (its database factory disposed) is not the comment's fault: try again elsewhere.
+        if (error is ObjectDisposedException) error = ShuttingDown();
+        else if (error is not ForumException) logger.LogError(error, "Writing a comment failed");
         comment.Done.TrySetException(error);
     }
+
+    private static ForumException ShuttingDown() =>
+        ForumException.Unavailable("The forum is restarting and could not take your comment; send it again in a moment.", TimeSpan.FromSeconds(5));
 
     private static Task<CommentView?> FindRepeatAsync(ForumDbContext db, string userId, Guid requestId) =>
         CommentQueries.Project(db.Comments.AsNoTracking().Where(c => c.AuthorId == userId && c.RequestId == requestId)).FirstOrDefaultAsync();

@@ -54,6 +54,7 @@ public static class ApiFilters
                 ForumErrorKind.SignInRequired => StatusCodes.Status401Unauthorized,
                 ForumErrorKind.Conflict => StatusCodes.Status409Conflict,
                 ForumErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
+                ForumErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status400BadRequest,
             };
             if (ex.RetryAfter is { } wait)

@@ -113,6 +113,20 @@ public class CommentWriterTests : DatabaseTest
         Assert.Equal(reply, await Db.CommentQueries.GetAsync(reply.Id, Ct));
     }
 
+    [Fact]
+    public async Task AddAsync_WhileTheNodeStops_AnswersUnavailableWithARetryAndWritesNothing()
+    {
+        var alice = await Db.AddUserAsync("Alice");
+        var post = await Db.AddPostAsync(alice);
+        await Writer.DisposeAsync();
+
+        var refused = await Assert.ThrowsAsync<ForumException>(() => Db.Comments.AddAsync(alice, new NewComment(post, "Too late."), Ct));
+
+        Assert.Equal(ForumErrorKind.Unavailable, refused.Kind);
+        Assert.NotNull(refused.RetryAfter);
+        Assert.Empty(await Db.CommentQueries.ListForPostAsync(post, Ct));
+    }
+
     /// <summary>Starts a write and waits until the writer holds it inside its transaction (the gate), so what follows queues.</summary>
     private async Task<Task<CommentView>> HoldFirstGroupAsync(Func<Task<CommentView>> write)
     {
