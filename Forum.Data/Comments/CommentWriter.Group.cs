@@ -30,6 +30,9 @@ public sealed partial class CommentWriter
         var accepted = new List<Accepted>();
         var sameRequest = new List<(PendingComment Item, Accepted First)>();
         var states = new List<UnreadChanged>();
+        // Who reads each thread now (their notifications arrive read), asked before the transaction takes the write lock.
+        var readers = new Dictionary<int, IReadOnlySet<string>>();
+        foreach (var postId in group.Select(c => c.Input.PostId).Distinct()) readers[postId] = await presence.MembersPresentAsync(Places.Post(postId));
         await using var db = await dbFactory.CreateDbContextAsync();
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
@@ -75,7 +78,7 @@ public sealed partial class CommentWriter
                 foreach (var (recipient, kind) in CommentService.Recipients(userId, post.AuthorId, parent?.AuthorId))
                 {
                     // What arrives in the thread the member is reading right now is read: no badge bump, no unread row.
-                    var reading = presence.IsPresent(Places.Post(input.PostId), recipient);
+                    var reading = readers[input.PostId].Contains(recipient);
                     var note = new Notification
                     {
                         RecipientId = recipient, ActorId = userId, Kind = kind, PostId = input.PostId,

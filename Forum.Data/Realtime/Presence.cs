@@ -38,6 +38,13 @@ public interface IPresence
 
     bool IsPresent(string place, string userId);
 
+    /// <summary>
+    /// The ids of the members in the place, without blocking on another server: what a writer asks before it opens its
+    /// transaction (a synchronous read of Redis inside it would hold the database's write lock while Redis answers).
+    /// </summary>
+    Task<IReadOnlySet<string>> MembersPresentAsync(string place) =>
+        Task.FromResult<IReadOnlySet<string>>(Members(place).Select(m => m.UserId!).ToHashSet(StringComparer.Ordinal));
+
     /// <summary>People in the place: each member once, each anonymous connection once.</summary>
     int Count(string place);
 

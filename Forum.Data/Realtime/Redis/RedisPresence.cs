@@ -57,6 +57,26 @@ public sealed partial class RedisPresence : IPresence, IDisposable
         return Read(place).Any(e => e.Key == userId);
     }
 
+    public async Task<IReadOnlySet<string>> MembersPresentAsync(string place)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        lock (_lock)
+            if (_places.TryGetValue(place, out var people))
+                present.UnionWith(people.Values.Select(p => p.Member.UserId).OfType<string>());
+        RedisValue[] entries;
+        try
+        {
+            entries = await _redis.Database.SortedSetRangeByScoreAsync(PlaceKey(place), _clock.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            _logger.LogDebug("Presence of {Place} read from this node only: {Error}", place, ex.Message);
+            return present;
+        }
+        present.UnionWith(entries.Select(e => Parse(e!)?.Member.UserId).OfType<string>());
+        return present;
+    }
+
     public int Count(string place) => People(place).Count;
 
     public IReadOnlyList<PresenceMember> Members(string place) =>

@@ -23,6 +23,10 @@ public sealed class RedisPresenceTests(RedisServer server) : IClassFixture<Redis
         await Eventually.TrueAsync(() => a.Presence.Count(Places.Post(1)) == 2 && b.Presence.Count(Places.Post(1)) == 2, "both nodes count 2");
         Assert.True(b.Presence.IsPresent(Places.Post(1), Ann.UserId!));
         Assert.Equal([Ann], b.Presence.Members(Places.Post(1)));
+        // What a writer asks before its transaction: the members (not visitors) of both nodes.
+        using var ___ = b.Presence.Enter(Places.Post(1), Bob);
+        Assert.Equal(["u-ann", "u-bob"], (await b.Presence.MembersPresentAsync(Places.Post(1))).Order());
+        await Eventually.TrueAsync(() => a.Presence.MembersPresentAsync(Places.Post(1)).Result.Count == 2, "node A sees Bob too");
     }
 
     [Fact]
