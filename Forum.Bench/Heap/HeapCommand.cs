@@ -13,7 +13,7 @@ namespace Forum.Bench.Heap;
 public static class HeapCommand
 {
     public const string Usage =
-        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE] [--components] [--cpu] [--cpu-report FILE [--callers METHOD|>METHOD]] [--alloc-report FILE [--per N] [--callers METHOD]] [--alloc-comments N | --cpu-comments N]";
+        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE] [--components] [--cpu] [--cpu-report FILE [--callers METHOD|>METHOD]] [--alloc-report FILE [--per N] [--callers METHOD]] [--alloc-comments N | --cpu-comments N | --cpu-idle SECONDS]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -83,6 +83,19 @@ public static class HeapCommand
                 tabs = await OpenAsync(loadMembers, page, circuits);
                 Console.WriteLine(await CommentProfile.RunAsync(server.Pid, loadMembers, count, cpu: args.Contains("--cpu-comments"),
                     Path.Combine(dumps, "comments.nettrace"), int.Parse(Arg("--types", "40")), ct));
+                return 0;
+            }
+            if (int.Parse(Arg("--cpu-idle", "0")) is var idleSeconds and > 0)
+            {
+                // Where an idle server's CPU goes with the circuits held (pings, timers, session re-checks).
+                tabs = await OpenAsync(loadMembers, page, circuits);
+                await Task.Delay(TimeSpan.FromSeconds(10), ct);
+                var (user0, system0) = UserAndSystem(server.Pid);
+                var trace = await CpuProfile.RecordAsync(server.Pid, Path.Combine(dumps, "idle.nettrace"),
+                    () => Task.Delay(TimeSpan.FromSeconds(idleSeconds), ct), ct);
+                var (user1, system1) = UserAndSystem(server.Pid);
+                Console.WriteLine($"{circuits} circuits idle for {idleSeconds} s: {(user1 + system1 - user0 - system0) * 10.0 / idleSeconds / 10:F1} % of a core (profiler on)\n");
+                Console.WriteLine(CpuProfile.Report(trace, int.Parse(Arg("--types", "60"))));
                 return 0;
             }
             if (args.Contains("--cpu"))

@@ -15,6 +15,7 @@ internal static class AccountSetup
     public static IServiceCollection AddForumAccounts(this IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<SessionBackstop>().AddHostedService(sp => sp.GetRequiredService<SessionBackstop>());
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

@@ -12,33 +12,34 @@ namespace Forum.App.Components.Account;
 /// <summary>
 /// The circuit's signed-in member. It signs the circuit out the moment its session ends (a logout in another tab, a
 /// sign-out-everywhere from another device, a ban), and while the circuit stays open it re-checks the server-side session
-/// and the security stamp about every 10 minutes, as a backstop for an event it could have missed (a missed event on the
-/// bus already triggers a re-check at once). Not every minute: at 10,000 open circuits that was 167 checks a second,
-/// a fifth of the server's idle core (docs/BENCHMARKS.md); each circuit's interval is jittered so they do not bunch up.
+/// and the security stamp about every 10 minutes (<see cref="SessionBackstop"/>, one timer for all circuits), as a
+/// backstop for an event it could have missed (a missed event on the bus already triggers a re-check at once). Not every
+/// minute: at 10,000 open circuits that was 167 checks a second, a fifth of the server's idle core (docs/BENCHMARKS.md).
 /// </summary>
-internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenticationStateProvider
+internal sealed class RevalidatingAuthStateProvider : ServerAuthenticationStateProvider, IDisposable
 {
     private static readonly Task<AuthenticationState> Anonymous = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly IOptions<IdentityOptions> _options;
     private readonly INotificationBus _bus;
+    private readonly SessionBackstop _backstop;
     private readonly Lock _lock = new();
-    private IDisposable? _sessionSubscription;
+    private IDisposable? _sessionSubscription, _backstopRegistration;
+    private bool _disposed;
 
-    public RevalidatingAuthStateProvider(
-        ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options, INotificationBus bus)
-        : base(loggerFactory)
+    public RevalidatingAuthStateProvider(IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options, INotificationBus bus, SessionBackstop backstop)
     {
-        (_scopeFactory, _options, _bus) = (scopeFactory, options, bus);
+        (_scopeFactory, _options, _bus, _backstop) = (scopeFactory, options, bus, backstop);
         AuthenticationStateChanged += FollowSession;
     }
 
-    public static readonly TimeSpan Backstop = TimeSpan.FromMinutes(10);
+    public static TimeSpan Backstop => SessionBackstop.Interval;
 
-    protected override TimeSpan RevalidationInterval => Backstop * (0.75 + Random.Shared.NextDouble() / 2);
-
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct) =>
-        IsStillSignedInAsync(state.User, ct);
+    /// <summary>The backstop's turn: a circuit whose session or stamp no longer holds signs out.</summary>
+    private async Task RecheckAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!await IsStillSignedInAsync(user, ct)) SetAuthenticationState(Anonymous);
+    }
 
     /// <summary>The session is live and the security stamp unchanged: what a request with this member's cookie would need.</summary>
     internal async Task<bool> IsStillSignedInAsync(ClaimsPrincipal principal, CancellationToken ct)
@@ -61,6 +62,10 @@ internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenti
         var (userId, sessionId) = (user.UserId(), user.FindFirstValue(ForumClaims.SessionId));
         lock (_lock)
         {
+            // The circuit may close while its state was being followed: nothing may outlive it.
+            if (_disposed) return;
+            _backstopRegistration?.Dispose();
+            _backstopRegistration = user.Identity?.IsAuthenticated == true ? _backstop.Register(ct => RecheckAsync(user, ct)) : null;
             _sessionSubscription?.Dispose();
             _sessionSubscription = userId is null || sessionId is null ? null
                 : _bus.Subscribe(Topics.User(userId), async e =>
@@ -73,10 +78,14 @@ internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenti
         }
     }
 
-    protected override void Dispose(bool disposing)
+    public void Dispose()
     {
         AuthenticationStateChanged -= FollowSession;
-        lock (_lock) _sessionSubscription?.Dispose();
-        base.Dispose(disposing);
+        lock (_lock)
+        {
+            _disposed = true;
+            _sessionSubscription?.Dispose();
+            _backstopRegistration?.Dispose();
+        }
     }
 }

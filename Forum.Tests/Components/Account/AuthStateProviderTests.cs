@@ -107,6 +107,28 @@ public sealed class AuthStateProviderTests(ForumAppFactory app) : IClassFixture<
         ((IDisposable)kept).Dispose();
     }
 
+    [Fact]
+    public async Task Backstop_ItsTurnSignsOutACircuitWhoseSessionEndedUnheard_AndAClosedCircuitLeavesIt()
+    {
+        var backstop = app.Get<SessionBackstop>();
+        var before = backstop.Count;
+        var (circuit, _, sessionId) = await OpenCircuitAsync("circuit-backstop");
+        var (kept, _, _) = await OpenCircuitAsync("circuit-backstop-kept");
+        await WaitForAsync(() => Task.FromResult(backstop.Count == before + 2), "registered with the backstop");
+        await EndBehindTheBusAsync(sessionId);
+
+        // Not yet its turn: nothing is asked, the circuit stays as it is until the backstop's interval has passed.
+        await backstop.RunDueAsync(DateTimeOffset.UtcNow, Ct);
+        Assert.True(await IsSignedInAsync(circuit));
+        await backstop.RunDueAsync(DateTimeOffset.UtcNow + SessionBackstop.Interval * 1.3, Ct);
+
+        await WaitUntilSignedOutAsync(circuit);
+        Assert.True(await IsSignedInAsync(kept));
+        ((IDisposable)kept).Dispose();
+        ((IDisposable)circuit).Dispose();
+        Assert.Equal(before, backstop.Count);
+    }
+
     /// <summary>Ends a session without an event (say, on another node before Redis delivered it).</summary>
     private async Task EndBehindTheBusAsync(string sessionId)
     {
