@@ -33,6 +33,11 @@ public sealed partial class ChatService
         await standing.EnsureCanWriteAsync(userId, ct);
         limiter.Admit(userId, "@" + recipient.Id, clean, requestId);
 
+        // Whether the recipient has the conversation open (what arrives is read), asked before the transaction: a presence
+        // read may go to Redis, and must not while this holds the write lock. A conversation created below is open nowhere.
+        var (first, second) = Conversation.Order(userId, recipient.Id);
+        var existing = await db.Conversations.Where(c => c.FirstUserId == first && c.SecondUserId == second).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        var readers = existing is { } open ? await presence.MembersPresentAsync(Places.Conversation(open)) : null;
         var now = Now;
         var message = new ChatMessage { SenderId = userId, Text = clean, CreatedAt = now, RequestId = requestId };
         bool withheld;
@@ -57,7 +62,7 @@ public sealed partial class ChatService
                 return await RepeatAfterRaceAsync(userId, requestId, ct);
             }
             // The recipient reading this conversation right now has read it on arrival, as a thread being read is.
-            var reading = !withheld && presence.IsPresent(Places.Conversation(conversation.Id), recipient.Id);
+            var reading = !withheld && conversation.Id == existing && readers!.Contains(recipient.Id);
             if (reading) conversation.Members.Single(m => m.UserId == recipient.Id).LastReadMessageId = message.Id;
             if (!withheld)
             {
