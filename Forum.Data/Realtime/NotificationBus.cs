@@ -68,4 +68,10 @@ public interface INotificationBus
     /// depend on who listens. Call only after commit.
     /// </summary>
     Task PublishAsync(string topic, BusEvent busEvent);
+
+    /// <summary>
+    /// Whether every node's events reach this node right now: always in process; the Redis bus while its subscription
+    /// is confirmed. A cache kept right by events (<c>StampCache</c>) reads the database while this is false.
+    /// </summary>
+    bool Connected => true;
 }

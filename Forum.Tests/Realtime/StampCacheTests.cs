@@ -91,6 +91,18 @@ public sealed class StampCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task WhileTheBusBetweenNodesIsDown_EveryCheckReadsTheDatabase()
+    {
+        var bus = new RecordingBus { Connected = false };
+        using var cache = new StampCache(bus, _clock);
+        Task<string?> Get() => cache.GetAsync("u1", _ => Task.FromResult((true, (string?)$"read {++_reads}")), Ct);
+
+        Assert.Equal(("read 1", "read 2"), (await Get(), await Get()));
+        bus.Connected = true;
+        Assert.Equal(("read 3", "read 3"), (await Get(), await Get()));
+    }
+
+    [Fact]
     public async Task UnknownMember_IsNotCached()
     {
         for (var i = 0; i < 2; i++)

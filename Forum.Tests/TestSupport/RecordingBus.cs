@@ -20,6 +20,9 @@ public sealed class RecordingBus : INotificationBus
 
     public IDisposable Subscribe(string topic, Func<BusEvent, Task> handler, Func<BusEvent, bool>? wants = null) => _inner.Subscribe(topic, handler, wants);
 
+    /// <summary>What the bus says of the nodes' link (a test cuts it to see who reads the database instead).</summary>
+    public bool Connected { get; set; } = true;
+
     public Task PublishAsync(string topic, BusEvent busEvent)
     {
         lock (_lock) _published.Add((topic, busEvent));

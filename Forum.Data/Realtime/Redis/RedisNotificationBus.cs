@@ -34,6 +34,8 @@ public sealed partial class RedisNotificationBus : INotificationBus, IAsyncDispo
     /// <summary>True once this node's subscription to the channel has carried its own message back.</summary>
     public bool Subscribed => _resync.Confirmed;
 
+    public bool Connected => Subscribed;
+
     public (long Published, long Received, long Failed) Counters => (Interlocked.Read(ref _published), Interlocked.Read(ref _received), Interlocked.Read(ref _failed));
 
     /// <summary>Connects and subscribes in the background; a Redis that is down is retried, never waited for.</summary>

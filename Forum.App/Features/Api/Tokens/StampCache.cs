@@ -8,8 +8,8 @@ namespace Forum.App.Features.Api.Tokens;
 /// database. A stamp changes only with "sign out everywhere", a ban or a role change, and each publishes
 /// <see cref="SignedOut"/> (no session) on the member's topic after its commit: the entry is dropped on the publisher's
 /// thread, before the revoking request answers (other nodes drop it as the event arrives through the bus). An entry
-/// also lives at most <see cref="Lifetime"/>, so an event lost with the bus between nodes is outlived by a minute at most,
-/// and <see cref="EventsMissed"/> (the bus came back) drops it at once.
+/// also lives at most <see cref="Lifetime"/>; while the bus between nodes is down (<see cref="INotificationBus.Connected"/>)
+/// nothing is answered from the cache, and <see cref="EventsMissed"/> (the bus came back) drops every entry.
 /// </summary>
 public sealed class StampCache(INotificationBus bus, TimeProvider clock) : IDisposable
 {
@@ -25,6 +25,8 @@ public sealed class StampCache(INotificationBus bus, TimeProvider clock) : IDisp
     /// </summary>
     public async Task<string?> GetAsync(string userId, Func<CancellationToken, Task<(bool Found, string? Stamp)>> read, CancellationToken ct)
     {
+        // With the bus between nodes down, a stamp changed on another node would not be heard: ask the database each time.
+        if (!bus.Connected) return (await read(ct)).Stamp;
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue(userId, out var cached) && cached.Fresh(now)) return cached.Stamp;
         // Listen first, then read: a revoke that commits after the read is heard; one that committed before it is read.
