@@ -45,11 +45,18 @@ internal static class RawSql
         }
     }
 
-    private static DbCommand Command(ForumDbContext db, string sql, IReadOnlyList<object> values)
+    /// <summary>A command on the context's connection, in its transaction if one is open; the caller adds SQL and parameters.</summary>
+    public static DbCommand Command(ForumDbContext db)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private static DbCommand Command(ForumDbContext db, string sql, IReadOnlyList<object> values)
+    {
+        var command = Command(db);
+        command.CommandText = sql;
         for (var i = 0; i < values.Count; i++)
         {
             var parameter = command.CreateParameter();

@@ -3,7 +3,6 @@ using System.Text;
 using Forum.Data.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Forum.Data.Comments;
 
@@ -41,7 +40,7 @@ public sealed partial class CommentWriter
 
     private async Task InsertRowsAsync(ForumDbContext db, List<Accepted> accepted)
     {
-        await using (var command = RowsCommand(db))
+        await using (var command = RawSql.Command(db))
         {
             foreach (var added in accepted)
             {
@@ -59,7 +58,7 @@ public sealed partial class CommentWriter
         }
         var notes = accepted.SelectMany(a => a.Notifications.Select(n => (Note: n, Comment: a.Row))).ToList();
         if (notes.Count == 0) return;
-        await using (var command = RowsCommand(db))
+        await using (var command = RawSql.Command(db))
         {
             foreach (var (note, comment) in notes) note.CommentId = comment.Id;
             // One statement for all of them; RETURNING's row order is not promised, so each id comes back with its key.
@@ -70,13 +69,6 @@ public sealed partial class CommentWriter
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) byKey[(reader.GetInt32(1), reader.GetString(2))].Id = reader.GetInt64(0);
         }
-    }
-
-    private static DbCommand RowsCommand(ForumDbContext db)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        return command;
     }
 
     private InsertShape? commentInsert, notificationInsert;
@@ -104,7 +96,7 @@ public sealed partial class CommentWriter
             {
                 var (property, name) = (shape.Properties[c], RawSql.P(command.Parameters.Count));
                 command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, rows[r][c], property.IsNullable));
-                sql.Append(c == 0 ? name : ", ").Append(c == 0 ? "" : name);
+                sql.Append(c == 0 ? "" : ", ").Append(name);
             }
             sql.Append(')');
         }

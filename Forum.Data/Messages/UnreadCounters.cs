@@ -8,12 +8,12 @@ internal static class UnreadCounters
 {
     public static async Task<UnreadChanged> AddAsync(ForumDbContext db, string userId, int delta, CancellationToken ct)
     {
-        var rows = await db.Database.SqlQuery<CounterRow>($"""
-            INSERT INTO "UserCounters" ("UserId", "Unread", "Version") VALUES ({userId}, {Math.Max(delta, 0)}, 1)
-            ON CONFLICT ("UserId") DO UPDATE SET "Unread" = "UserCounters"."Unread" + {delta}, "Version" = "UserCounters"."Version" + 1
-            RETURNING "Unread", "Version"
-            """).ToListAsync(ct);
-        return new UnreadChanged(userId, rows[0].Unread, rows[0].Version);
+        const string sql = """
+            INSERT INTO "UserCounters" ("UserId", "Unread", "Version") VALUES (@p0, @p1, 1)
+            ON CONFLICT ("UserId") DO UPDATE SET "Unread" = "UserCounters"."Unread" + @p2, "Version" = "UserCounters"."Version" + 1
+            RETURNING "UserId", "Unread", "Version"
+            """;
+        return (await RawSql.QueryAsync(db, sql, [userId, Math.Max(delta, 0), delta], ReadState, ct))[0];
     }
 
     /// <summary>
@@ -31,7 +31,7 @@ internal static class UnreadCounters
             ON CONFLICT ("UserId") DO UPDATE SET "Unread" = "UserCounters"."Unread" + excluded."Unread", "Version" = "UserCounters"."Version" + 1
             RETURNING "UserId", "Unread", "Version"
             """;
-        var states = (await RawSql.QueryAsync(db, sql, parameters, r => new UnreadChanged(r.GetString(0), r.GetInt32(1), r.GetInt64(2)), ct))
+        var states = (await RawSql.QueryAsync(db, sql, parameters, ReadState, ct))
             .ToDictionary(s => s.UserId);
         return rows.Select(r => states[r.UserId]).ToList();
     }
@@ -41,6 +41,6 @@ internal static class UnreadCounters
             .Select(c => new UnreadChanged(c.UserId, c.Unread, c.Version)).FirstOrDefaultAsync(ct)
         ?? new UnreadChanged(userId, 0, 0);
 
-    private sealed record CounterRow(int Unread, long Version);
-
+    /// <summary>A <c>RETURNING "UserId", "Unread", "Version"</c> row.</summary>
+    private static UnreadChanged ReadState(System.Data.Common.DbDataReader row) => new(row.GetString(0), row.GetInt32(1), row.GetInt64(2));
 }

@@ -13,17 +13,19 @@ public sealed class ModerationStanding(IDbContextFactory<ForumDbContext> dbFacto
     private static readonly Expression<Func<MemberRestriction, DateTime, bool>> InForce =
         (r, now) => r.LiftedAt == null && (r.Until == null || r.Until > now);
 
+    private static readonly Expression<Func<MemberRestriction, Row>> RowOf = r => new Row(r.UserId, new RestrictionView(r.Kind, r.Reason, r.CreatedAt, r.Until));
+
     // The writers' check, compiled (a comment's group reads it inside its transaction; built and looked up on every call
     // it cost more than the other reads together). A compiled query belongs to one model: one per instance.
     private readonly Func<ForumDbContext, string, DateTime, IAsyncEnumerable<Row>> _forMember = EF.CompileAsyncQuery(
         ExpressionSplice.Inline((ForumDbContext db, string userId, DateTime now) => db.MemberRestrictions
             .Where(r => r.UserId == userId && ExpressionSplice.Apply(InForce, r, now))
-            .Select(r => new Row(r.UserId, new RestrictionView(r.Kind, r.Reason, r.CreatedAt, r.Until)))));
+            .Select(RowOf)));
 
     private readonly Func<ForumDbContext, List<string>, DateTime, IAsyncEnumerable<Row>> _forMembers = EF.CompileAsyncQuery(
         ExpressionSplice.Inline((ForumDbContext db, List<string> userIds, DateTime now) => db.MemberRestrictions
             .Where(r => userIds.Contains(r.UserId) && ExpressionSplice.Apply(InForce, r, now))
-            .Select(r => new Row(r.UserId, new RestrictionView(r.Kind, r.Reason, r.CreatedAt, r.Until)))));
+            .Select(RowOf)));
 
     public async Task EnsureCanWriteAsync(string userId, CancellationToken ct)
     {

@@ -26,7 +26,7 @@ public sealed class StampCacheTests : IDisposable
     private Task<string?> GetAsync(string userId = "u1") => _cache.GetAsync(userId, _ =>
     {
         _reads++;
-        return Task.FromResult((true, (string?)_stamp));
+        return Task.FromResult<string?>(_stamp);
     }, Ct);
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class StampCacheTests : IDisposable
             // The revoke commits and publishes while the old stamp is in flight from the database.
             await _bus.PublishAsync(Topics.User("u1"), new SignedOut("u1", SessionId: null));
             _reads++;
-            return (true, "old");
+            return "old";
         }, Ct);
 
         Assert.Equal("first", await GetAsync());
@@ -95,24 +95,11 @@ public sealed class StampCacheTests : IDisposable
     {
         var bus = new RecordingBus { Connected = false };
         using var cache = new StampCache(bus, _clock);
-        Task<string?> Get() => cache.GetAsync("u1", _ => Task.FromResult((true, (string?)$"read {++_reads}")), Ct);
+        Task<string?> Get() => cache.GetAsync("u1", _ => Task.FromResult<string?>($"read {++_reads}"), Ct);
 
         Assert.Equal(("read 1", "read 2"), (await Get(), await Get()));
         bus.Connected = true;
         Assert.Equal(("read 3", "read 3"), (await Get(), await Get()));
-    }
-
-    [Fact]
-    public async Task UnknownMember_IsNotCached()
-    {
-        for (var i = 0; i < 2; i++)
-            Assert.Null(await _cache.GetAsync("gone", _ =>
-            {
-                _reads++;
-                return Task.FromResult((false, (string?)null));
-            }, Ct));
-        Assert.Equal(2, _reads);
-        Assert.Equal(0, _cache.Count);
     }
 
     [Fact]

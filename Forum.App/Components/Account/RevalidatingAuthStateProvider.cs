@@ -33,8 +33,6 @@ internal sealed class RevalidatingAuthStateProvider : ServerAuthenticationStateP
         AuthenticationStateChanged += FollowSession;
     }
 
-    public static TimeSpan Backstop => SessionBackstop.Interval;
-
     /// <summary>The backstop's turn: a circuit whose session or stamp no longer holds signs out.</summary>
     private async Task RecheckAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -68,13 +66,14 @@ internal sealed class RevalidatingAuthStateProvider : ServerAuthenticationStateP
             _backstopRegistration = user.Identity?.IsAuthenticated == true ? _backstop.Register(ct => RecheckAsync(user, ct)) : null;
             _sessionSubscription?.Dispose();
             _sessionSubscription = userId is null || sessionId is null ? null
-                : _bus.Subscribe(Topics.User(userId), async e =>
+                : _bus.Subscribe(Topics.User(userId), e =>
                 {
-                    // SessionId null: the member signed out everywhere. Missed events may have held a sign-out: ask the database.
-                    if (e is SignedOut ended && (ended.SessionId is null || ended.SessionId == sessionId)
-                        || e is EventsMissed && !await IsStillSignedInAsync(user, CancellationToken.None))
-                        SetAuthenticationState(Anonymous);
-                }, wants: e => e is SignedOut);
+                    // Missed events may have held a sign-out: ask the database, as the backstop would.
+                    if (e is EventsMissed) return RecheckAsync(user, CancellationToken.None);
+                    SetAuthenticationState(Anonymous);
+                    return Task.CompletedTask;
+                }, // Only this session's sign-out, or every session's (SessionId null: sign out everywhere), is queued.
+                wants: e => e is SignedOut ended && (ended.SessionId is null || ended.SessionId == sessionId));
         }
     }
 

@@ -66,14 +66,13 @@ public sealed partial class RedisPresence : IPresence, IDisposable
         RedisValue[] entries;
         try
         {
-            entries = await _redis.Database.SortedSetRangeByScoreAsync(PlaceKey(place), _clock.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);
+            entries = await _redis.Database.SortedSetRangeByScoreAsync(PlaceKey(place), Now, double.PositiveInfinity);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            _logger.LogDebug("Presence of {Place} read from this node only: {Error}", place, ex.Message);
-            return present;
+            return LocalOnly(place, ex, present);
         }
-        present.UnionWith(entries.Select(e => Parse(e!)?.Member.UserId).OfType<string>());
+        present.UnionWith(Parsed(entries).Select(e => e.Member.UserId).OfType<string>());
         return present;
     }
 
@@ -108,17 +107,27 @@ public sealed partial class RedisPresence : IPresence, IDisposable
     /// <summary>The live entries of every node; none when Redis cannot be read (this node then knows only its own).</summary>
     private IEnumerable<(string Key, PresenceMember Member)> Read(string place)
     {
-        RedisValue[] entries;
         try
         {
-            entries = _redis.Database.SortedSetRangeByScore(PlaceKey(place), _clock.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);
+            return Parsed(_redis.Database.SortedSetRangeByScore(PlaceKey(place), Now, double.PositiveInfinity));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            _logger.LogDebug("Presence of {Place} read from this node only: {Error}", place, ex.Message);
-            return [];
+            return LocalOnly(place, ex, Array.Empty<(string, PresenceMember)>());
         }
-        return entries.Select(e => Parse(e!)).OfType<(string, PresenceMember)>();
+    }
+
+    /// <summary>Entries not expired yet score after now (each node refreshes its own).</summary>
+    private double Now => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static IEnumerable<(string Key, PresenceMember Member)> Parsed(RedisValue[] entries) =>
+        entries.Select(e => Parse(e!)).OfType<(string, PresenceMember)>();
+
+    /// <summary>Redis away: what this node holds is the answer (logged at debug: it is expected while Redis is down).</summary>
+    private T LocalOnly<T>(string place, Exception ex, T local)
+    {
+        _logger.LogDebug("Presence of {Place} read from this node only: {Error}", place, ex.Message);
+        return local;
     }
 
     private static (string Key, PresenceMember Member)? Parse(string entry)

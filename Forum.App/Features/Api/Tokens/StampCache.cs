@@ -20,21 +20,21 @@ public sealed class StampCache(INotificationBus bus, TimeProvider clock) : IDisp
     public int Count => _entries.Count;
 
     /// <summary>
-    /// The member's stamp (null: no such member or no stamp), from the cache or from <paramref name="read"/>. An entry
-    /// that a drop may have missed (it was dropped while being read, or is older than the lifetime) is never answered from.
+    /// The member's stamp (null: no such member, which no token can match), from the cache or from <paramref name="read"/>.
+    /// An entry that a drop may have missed (it was dropped while being read, or is older than the lifetime) is never
+    /// answered from.
     /// </summary>
-    public async Task<string?> GetAsync(string userId, Func<CancellationToken, Task<(bool Found, string? Stamp)>> read, CancellationToken ct)
+    public async Task<string?> GetAsync(string userId, Func<CancellationToken, Task<string?>> read, CancellationToken ct)
     {
         // With the bus between nodes down, a stamp changed on another node would not be heard: ask the database each time.
-        if (!bus.Connected) return (await read(ct)).Stamp;
+        if (!bus.Connected) return await read(ct);
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue(userId, out var cached) && cached.Fresh(now)) return cached.Stamp;
         // Listen first, then read: a revoke that commits after the read is heard; one that committed before it is read.
         var entry = new Entry(now + Lifetime);
         entry.Listen(bus, userId, () => Forget(userId, entry));
-        var (found, stamp) = await read(ct);
-        entry.Stamp = stamp;
-        if (!found || entry.Dropped || !_entries.TryAdd(userId, entry) && !Replace(userId, entry))
+        var stamp = entry.Stamp = await read(ct);
+        if (entry.Dropped || !_entries.TryAdd(userId, entry) && !Replace(userId, entry))
             entry.Dispose();
         Sweep(now);
         return stamp;

@@ -38,11 +38,10 @@ public sealed class TokenValidation(JwtKeys keys, IOptions<JwtOptions> options, 
         return current is not null && StampAgrees(current, stamp);
     }
 
-    private async Task<(bool, string?)> ReadStampAsync(string userId, CancellationToken ct)
+    private async Task<string?> ReadStampAsync(string userId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await db.Users.Where(u => u.Id == userId).Select(u => new { u.SecurityStamp }).FirstOrDefaultAsync(ct);
-        return (current is not null, current?.SecurityStamp);
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>
