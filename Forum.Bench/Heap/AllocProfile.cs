@@ -25,8 +25,7 @@ public static class AllocProfile
     public static string Report(string nettrace, int top, int per, string? under = null)
     {
         var stacks = new Dictionary<string, long>();
-        var etlx = TraceLog.CreateFromEventPipeDataFile(nettrace);
-        using var log = new TraceLog(etlx);
+        using var log = CpuProfile.Open(nettrace);
         var byType = new Dictionary<string, long>();
         var inclusive = new Dictionary<string, long>();
         long total = 0;
@@ -37,11 +36,7 @@ public static class AllocProfile
             var type = e.PayloadByName("TypeName")?.ToString() ?? "?";
             if (under is not null)
             {
-                var names = new List<string>();
-                for (var frame = e.CallStack(); frame is not null; frame = frame.Caller) names.Add(frame.CodeAddress.FullMethodName ?? "?");
-                var at = names.FindIndex(n => n.Contains(under, StringComparison.Ordinal));
-                if (at < 0) continue;
-                var path = string.Join("\n      < ", names.Skip(at).Take(12).Select(n => n.Length > 120 ? n[..120] : n));
+                if (CpuProfile.PathFrom(e.CallStack(), under) is not { } path) continue;
                 stacks[path] = stacks.GetValueOrDefault(path) + amount;
             }
             total += amount;

@@ -43,10 +43,9 @@ public static class CpuProfile
 
     public static string Report(string nettrace, int top, string? callersOf = null)
     {
-        var etlx = File.Exists(nettrace + ".etlx") ? nettrace + ".etlx" : TraceLog.CreateFromEventPipeDataFile(nettrace);
         var callers = new Dictionary<string, int>();
         var waits = 0;
-        using var log = new TraceLog(etlx);
+        using var log = Open(nettrace);
         var inclusive = new Dictionary<string, int>();
         var exclusive = new Dictionary<string, int>();
         var samples = 0;
@@ -63,17 +62,8 @@ public static class CpuProfile
             // "--callers >Name": only the samples under Name, to see where its own time goes.
             if (callersOf is ['>', .. var under] && !OnStack(stack, under)) continue;
             samples++;
-            if (callersOf is not null && callersOf[0] != '>')
-            {
-                var names = new List<string>();
-                for (var f = stack; f is not null; f = f.Caller) names.Add(f.CodeAddress.FullMethodName);
-                var at = names.FindIndex(n => n.Contains(callersOf, StringComparison.Ordinal));
-                if (at >= 0)
-                {
-                    var path = string.Join("\n      < ", names.Skip(at).Take(10).Select(n => Trim(n)[..Math.Min(120, n.Length)]));
-                    callers[path] = callers.GetValueOrDefault(path) + 1;
-                }
-            }
+            if (callersOf is not null && callersOf[0] != '>' && PathFrom(stack, callersOf) is { } path)
+                callers[path] = callers.GetValueOrDefault(path) + 1;
             var seen = new HashSet<string>();
             var first = true;
             for (var frame = stack; frame is not null; frame = frame.Caller)
@@ -93,6 +83,19 @@ public static class CpuProfile
         sb.AppendLine("\nExclusive:");
         foreach (var (name, n) in exclusive.OrderByDescending(p => p.Value).Take(top)) sb.AppendLine($"{P(n)} %  {Trim(name)}");
         return sb.ToString();
+    }
+
+    /// <summary>The trace's .etlx (made beside it on first read, reused after), for a report.</summary>
+    public static TraceLog Open(string nettrace) =>
+        new(File.Exists(nettrace + ".etlx") ? nettrace + ".etlx" : TraceLog.CreateFromEventPipeDataFile(nettrace));
+
+    /// <summary>The stack from the first frame whose name holds <paramref name="name"/> up to its callers (12 frames), or null.</summary>
+    public static string? PathFrom(TraceCallStack? stack, string name)
+    {
+        var names = new List<string>();
+        for (var f = stack; f is not null; f = f.Caller) names.Add(f.CodeAddress.FullMethodName ?? "?");
+        var at = names.FindIndex(n => n.Contains(name, StringComparison.Ordinal));
+        return at < 0 ? null : string.Join("\n      < ", names.Skip(at).Take(12).Select(n => Trim(n)[..Math.Min(120, Trim(n).Length)]));
     }
 
     private static bool OnStack(Microsoft.Diagnostics.Tracing.Etlx.TraceCallStack? frame, string name)
