@@ -76,7 +76,19 @@ public sealed class SqliteCheckpointerTests
             }
             file._keeper = new SqliteConnection(cs + ";Pooling=False");
             await file._keeper.OpenAsync(Ct);
-            for (var i = 0; i < commits; i++) await file.CommitAsync();
+            // SQLite opens the file lazily: only after a first read does a WAL connection hold the shared lock that makes
+            // a closing pooled connection see it is not the last one (without this read the log vanished mid-run).
+            await using (var read = file._keeper.CreateCommand())
+            {
+                read.CommandText = "SELECT count(*) FROM sqlite_master;";
+                await read.ExecuteScalarAsync(Ct);
+            }
+            for (var i = 0; i < commits; i++)
+            {
+                await file.CommitAsync();
+                // Other tests clear every pool at any moment; do it here on purpose so the keeper is proven to hold.
+                if (i % 100 == 50) SqliteConnection.ClearAllPools();
+            }
             return file;
         }
 
