@@ -13,7 +13,7 @@ namespace Forum.Bench.Heap;
 public static class HeapCommand
 {
     public const string Usage =
-        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE] [--components] [--cpu] [--cpu-report FILE [--callers METHOD|>METHOD]] [--alloc-report FILE [--per N] [--callers METHOD]] [--alloc-comments N | --cpu-comments N | --cpu-idle SECONDS]";
+        "usage: Forum.Bench heap [--circuits 100] [--tabs 10] [--page /|thread|PATH] [--target forum|baseline] [--min-kb 1] [--types 40] [--dumps DIR] [--analyze] [--who TYPE] [--components] [--cpu] [--cpu-report FILE [--callers METHOD|>METHOD]] [--alloc-report FILE [--per N] [--callers METHOD]] [--alloc-comments N | --cpu-comments N | --cpu-idle SECONDS | --cards SECONDS [--cards-rate N]] [--cards-report DUMP]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -42,6 +42,11 @@ public static class HeapCommand
                 Arg("--callers", "") is { Length: > 0 } c ? c : null));
             return 0;
         }
+        if (Arg("--cards-report", "") is { Length: > 0 } cardsDump)
+        {
+            Console.WriteLine(HeapCards.Analyze(cardsDump, circuits, int.Parse(Arg("--types", "40"))));
+            return 0;
+        }
         if (args.Contains("--components"))
         {
             Console.WriteLine(HeapComponents.Render(Path.Combine(dumps, "after.dmp"), int.Parse(Arg("--circuits", "100"))));
@@ -65,7 +70,7 @@ public static class HeapCommand
         var page = pageArg == ForumTarget.ThreadPage ? $"/posts/{accounts.ThreadPostId}" : pageArg;
         using var server = await ServerProcess.StartAsync(spec, null, Path.GetDirectoryName(dataDir)!, ct);
         using var http = MemberClient.CreateSharedHttp();
-        var loadMembers = accounts.Members.Select(m => new LoadMember(new MemberClient(http, server.BaseUri, m.UserName, accounts.Password), m.PostId)).ToList();
+        var loadMembers = accounts.Members.Select(m => new LoadMember(new MemberClient(http, server.BaseUri, m.UserName, accounts.Password) { KeepAlive = target.ClientPings }, m.PostId)).ToList();
         var tabs = new List<CircuitTab>();
         string before, after;
         try
@@ -83,6 +88,15 @@ public static class HeapCommand
                 tabs = await OpenAsync(loadMembers, page, circuits);
                 Console.WriteLine(await CommentProfile.RunAsync(server.Pid, loadMembers, count, cpu: args.Contains("--cpu-comments"),
                     Path.Combine(dumps, "comments.nettrace"), int.Parse(Arg("--types", "40")), ct));
+                return 0;
+            }
+            if (int.Parse(Arg("--cards", "0")) is var cardSeconds and > 0)
+            {
+                // Who holds references from old objects to young ones, mid-stream: what each ephemeral GC scans.
+                tabs = await OpenAsync(loadMembers, page, circuits);
+                Console.WriteLine(await HeapCards.RecordAsync(server.Pid, loadMembers, cardSeconds,
+                    double.Parse(Arg("--cards-rate", "100"), System.Globalization.CultureInfo.InvariantCulture), Path.Combine(dumps, "cards.dmp"),
+                    int.Parse(Arg("--types", "40")), ct));
                 return 0;
             }
             if (int.Parse(Arg("--cpu-idle", "0")) is var idleSeconds and > 0)

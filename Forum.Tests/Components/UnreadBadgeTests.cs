@@ -64,6 +64,30 @@ public sealed class UnreadBadgeTests : ComponentTest
         Assert.Equal("1", badge.Find("#unread-count").TextContent);
     }
 
+    [Theory]
+    [InlineData(150)]
+    [InlineData(1_234)] // past the counts whose texts are kept
+    public async Task UnreadBadge_LargeCount_BellSays99PlusAndTheLabelTheCount(int count)
+    {
+        var badge = RenderBadge();
+        badge.WaitForAssertion(() => Assert.Equal("0", badge.Find("#unread-count").TextContent));
+
+        await H.Db.Bus.PublishAsync(Topics.User(Alice), new UnreadChanged(Alice, count, 1_000_000));
+
+        badge.WaitForAssertion(() => Assert.Equal(count.ToString(), badge.Find("#unread-count").TextContent));
+        Assert.Equal("99+", badge.Find(".forum-bell-count").TextContent);
+        Assert.Equal($"My messages, {count} unread", badge.Find("a.forum-bell").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void BadgeTexts_SameCount_SameStringsEveryRender()
+    {
+        // Kept texts are what lets a badge render store no fresh string (docs/BENCHMARKS.md, "Third pass").
+        Assert.Same(BadgeTexts.For(42).Label, BadgeTexts.For(42).Label);
+        Assert.Equal("My messages", BadgeTexts.For(0).Label);
+        Assert.Equal("1 unread message", BadgeTexts.For(1).Announcement);
+    }
+
     [Fact]
     public void UnreadBadge_Anonymous_ShowsNoCount()
     {

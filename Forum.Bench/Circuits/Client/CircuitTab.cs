@@ -70,6 +70,7 @@ public sealed class CircuitTab(MemberClient member, IBatchObserver? observer = n
         {
             // The browser's default is 30 s; a busy one-core driver must not be the reason a circuit is counted dropped.
             ServerTimeout = TimeSpan.FromSeconds(60),
+            KeepAliveInterval = member.KeepAlive,
         };
         _hub = hub;
         hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);

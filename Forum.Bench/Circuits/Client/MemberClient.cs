@@ -16,6 +16,9 @@ public sealed partial class MemberClient(HttpClient http, Uri baseUri, string us
     public string Password => password;
     public HttpClient Http => http;
 
+    /// <summary>How often this member's tabs ping the server (the target's browser setting).</summary>
+    public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The Cookie header this member's requests and WebSocket upgrades carry.</summary>
     public string CookieHeader => _cookies.GetCookieHeader(baseUri);
 

@@ -28,7 +28,7 @@ public static class LoadRun
         using var http = MemberClient.CreateSharedHttp();
         var tracker = new BadgeTracker();
         var probe = new ThreadProbe(tracker);
-        var members = accounts.Members.Select(m => new LoadMember(new MemberClient(http, server.BaseUri, m.UserName, accounts.Password), m.PostId)).ToList();
+        var members = accounts.Members.Select(m => new LoadMember(new MemberClient(http, server.BaseUri, m.UserName, accounts.Password) { KeepAlive = target.ClientPings }, m.PostId)).ToList();
         var tabs = new List<CircuitTab>();
         try
         {
@@ -85,6 +85,7 @@ public static class LoadRun
                 loads.Add(new LoadFigures(rate, load.Posted / (double)s.Seconds, load.Skipped, badge, phase));
                 log($"[{target.Name}] badge p50 {badge.Badge.P50:F1} p99 {badge.Badge.P99:F1} ms (no GC pause: p99 {badge.BadgeWithoutGc.P99:F1} ms), " +
                     $"delivered {badge.Delivered}/{badge.Expected}");
+                foreach (var line in GcAnatomy.Describe(phase.Pauses)) log($"[{target.Name}]   GC pauses: {line}");
             }
             var dropped = tabs.Where(t => t.DroppedReason is not null).ToList();
             log($"[{target.Name}] dropped {dropped.Count}");
@@ -152,7 +153,7 @@ public static class LoadRun
         var to = DateTime.UtcNow;
         await Task.Delay(TimeSpan.FromSeconds(1.5), ct); // GC events reach the session up to ~1 s late
         return new PhaseFigures(cpu / wall * 100, serverCpu is null ? double.NaN : Math.Max(0, (core.Busy - core0.Busy - cpu) / wall * 100),
-            driver / wall * 100, gc.Between(from, to));
+            driver / wall * 100, gc.Between(from, to), gc.Anatomy.Between(from, to));
     }
 
     /// <summary>Logs the server's CPU every 5 s, so a phase that is not steady shows in the progress output.</summary>

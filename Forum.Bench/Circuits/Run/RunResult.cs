@@ -22,7 +22,7 @@ public sealed record RunResult(
 }
 
 /// <summary>One phase (idle or comments), each CPU figure in % of a core; OthersOnServerCore is NaN when not pinned.</summary>
-public sealed record PhaseFigures(double ServerCpu, double OthersOnServerCore, double DriverCpu, GcFigures Gc);
+public sealed record PhaseFigures(double ServerCpu, double OthersOnServerCore, double DriverCpu, GcFigures Gc, IReadOnlyList<GcAnatomy.Pause> Pauses);
 
 /// <summary>One comment phase: the rate asked, the rate done, comments skipped (every member busy), the badge figures.</summary>
 public sealed record LoadFigures(double Rate, double AchievedRate, int Skipped, BadgeFigures Badge, PhaseFigures Phase);

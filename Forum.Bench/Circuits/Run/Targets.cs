@@ -12,6 +12,9 @@ public abstract class Target(string name, string projectDir, string dllName)
     /// <summary>Whether this target has the page (the baseline has only "/").</summary>
     public abstract bool Serves(string page);
 
+    /// <summary>How often a tab pings the server, as the target's browsers do (SignalR's client default).</summary>
+    public virtual TimeSpan ClientPings => TimeSpan.FromSeconds(15);
+
     /// <summary>Seeds <paramref name="dataDir"/> (or tells the server how to) and returns what to start and who logs in.</summary>
     public abstract Task<(ServerSpec Spec, LoadAccounts Accounts)> PrepareAsync(string dataDir, int members, CancellationToken ct);
 
@@ -43,6 +46,9 @@ public sealed class ForumTarget(string repoRoot, int threadComments, IReadOnlyDi
     public const string ThreadPage = "thread", ThreadEndPage = "thread-end";
 
     public override bool Serves(string page) => true;
+
+    /// <summary>forum.js starts Blazor with 30 s pings (the server gives a silent tab 60 s).</summary>
+    public override TimeSpan ClientPings => TimeSpan.FromSeconds(30);
 
     public override async Task<(ServerSpec, LoadAccounts)> PrepareAsync(string dataDir, int members, CancellationToken ct)
     {

@@ -47,8 +47,12 @@ public sealed class GcMonitor : IDisposable
             lock (_lock) _pauses.Add((e.TimeStamp.ToUniversalTime(), e.TimeStampRelativeMSec - _suspendedAt));
             _suspendedAt = double.NaN;
         };
+        Anatomy = new GcAnatomy(_source.Clr);
         _processing = Task.Run(() => _source.Process());
     }
+
+    /// <summary>Where each blocking GC's pause went.</summary>
+    public GcAnatomy Anatomy { get; }
 
     /// <summary>GCs that started, and pauses that ended, between two UTC times. Events arrive up to ~1 s late: ask after a pause.</summary>
     public GcFigures Between(DateTime fromUtc, DateTime toUtc)
