@@ -16,9 +16,9 @@ public sealed class CommentEditingTests : ComponentTest
         var thread = H.Render<CommentThread>(p => p.Add(c => c.PostId, Post));
         thread.WaitForAssertion(() => Assert.Single(thread.FindAll(".edit-button")));
 
-        thread.Find(".edit-button").Click();
-        thread.Find(".comment-edit-input textarea").Change("The ending!");
-        thread.Find(".comment-edit-save").Click();
+        await thread.ClickAsync(".edit-button");
+        await thread.ChangeAsync(".comment-edit-input textarea", "The ending!");
+        await thread.ClickAsync(".comment-edit-save");
 
         thread.WaitForAssertion(() => Assert.Equal("The ending!", thread.Find($"#c{mine.Id} .comment-body").TextContent));
         Assert.Equal("edited", thread.Find($"#c{mine.Id} .comment-edited").TextContent);
@@ -50,7 +50,7 @@ public sealed class CommentEditingTests : ComponentTest
         var thread = H.Render<CommentThread>(p => p.Add(c => c.PostId, Post));
         thread.WaitForAssertion(() => Assert.Single(thread.FindAll(".delete-button")));
 
-        thread.Find(".delete-button").Click();
+        await thread.ClickAsync(".delete-button");
         dialogs.WaitForAssertion(() => Assert.Contains("Delete this comment?", dialogs.Markup));
         dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Delete").Click();
 

@@ -21,8 +21,8 @@ public sealed class CommentFormTests : ComponentTest
     public async Task CommentForm_WhitespaceOnly_ShowsMessageAndPostsNothing()
     {
         var form = H.Render<CommentForm>(p => p.Add(c => c.PostId, Post));
-        form.Find("textarea").Change("   ");
-        form.Find(".comment-submit").Click();
+        await form.ChangeAsync("textarea", "   ");
+        await form.ClickAsync(".comment-submit");
 
         form.WaitForAssertion(() => Assert.Contains("The comment cannot be empty.", form.Markup));
         Assert.Empty(await StoredAsync());
@@ -33,13 +33,13 @@ public sealed class CommentFormTests : ComponentTest
     {
         CommentView? posted = null;
         var form = H.Render<CommentForm>(p => p.Add(c => c.PostId, Post).Add(c => c.OnPosted, c => posted = c));
-        form.Find("textarea").Change("Great heist film.");
-        form.Find(".comment-submit").Click();
+        await form.ChangeAsync("textarea", "Great heist film.");
+        await form.ClickAsync(".comment-submit");
 
         form.WaitForAssertion(() => Assert.NotNull(posted));
         Assert.Equal("Great heist film.", Assert.Single(await StoredAsync()).Body);
         Assert.Equal("", form.Find("textarea").GetAttribute("value") ?? "");
-        form.Find("textarea").Blur();
+        await form.BlurAsync("textarea");
         Assert.DoesNotContain("cannot be empty", form.Markup);
     }
 
@@ -47,7 +47,7 @@ public sealed class CommentFormTests : ComponentTest
     public async Task CommentForm_DoubleClick_StoresOneCommentAndShowsNoError()
     {
         var form = H.Render<CommentForm>(p => p.Add(c => c.PostId, Post));
-        form.Find("textarea").Change("Clicked twice.");
+        await form.ChangeAsync("textarea", "Clicked twice.");
         var button = form.Find(".comment-submit");
         var first = button.ClickAsync(new MouseEventArgs());
         var second = button.ClickAsync(new MouseEventArgs());
@@ -63,8 +63,8 @@ public sealed class CommentFormTests : ComponentTest
         var otherPost = await H.Db.AddPostAsync(Alice, "Ronin");
         var foreign = await H.Db.Comments.AddAsync(Alice, new NewComment(otherPost, "elsewhere"), Ct);
         var form = H.Render<CommentForm>(p => p.Add(c => c.PostId, Post).Add(c => c.ParentId, foreign.Id));
-        form.Find("textarea").Change("Misplaced reply");
-        form.Find(".comment-submit").Click();
+        await form.ChangeAsync("textarea", "Misplaced reply");
+        await form.ClickAsync(".comment-submit");
 
         form.WaitForAssertion(() => Assert.Contains("same post", form.Markup));
         Assert.Empty(await StoredAsync());
@@ -83,7 +83,7 @@ public sealed class CommentFormTests : ComponentTest
 
         form.WaitForAssertion(() => Assert.Equal("1,001 / 2,000", form.Find(".rule-text-counter").TextContent.Trim()));
         Assert.DoesNotContain("mud-error-text", form.Find(".rule-text-counter").ClassName);
-        form.Find(".comment-submit").Click();
+        await form.ClickAsync(".comment-submit");
         form.WaitForAssertion(() => Assert.Equal("0 / 2,000", form.Find(".rule-text-counter").TextContent.Trim()));
         Assert.Equal(body, Assert.Single(await StoredAsync()).Body);
     }
@@ -92,8 +92,8 @@ public sealed class CommentFormTests : ComponentTest
     public async Task CommentForm_InvisibleCharactersOnly_ShowsTheRuleAndPostsNothing()
     {
         var form = H.Render<CommentForm>(p => p.Add(c => c.PostId, Post));
-        form.Find("textarea").Change("\u200B\u200B\u200B");
-        form.Find(".comment-submit").Click();
+        await form.ChangeAsync("textarea", "\u200B\u200B\u200B");
+        await form.ClickAsync(".comment-submit");
 
         form.WaitForAssertion(() => Assert.Contains("The comment cannot be empty: spaces and invisible characters alone do not count.", form.Markup));
         Assert.Empty(await StoredAsync());
@@ -112,7 +112,7 @@ public sealed class CommentFormTests : ComponentTest
 
         form.WaitForAssertion(() => Assert.Equal("Sent before the reload", form.Find("textarea").GetAttribute("value")));
         Assert.Equal([$"{Bob}:comment:{Post}:top"], (string[])Assert.Single(read.Invocations).Arguments[0]!);
-        form.Find(".comment-submit").Click();
+        await form.ClickAsync(".comment-submit");
         form.WaitForAssertion(() => Assert.Equal("", form.Find("textarea").GetAttribute("value") ?? ""));
         Assert.Single(await StoredAsync());
         var clear = H.Context.JSInterop.VerifyInvoke("forum.drafts.clear");

@@ -31,9 +31,9 @@ public sealed class CommentThreadPagingTests : ComponentTest
         Assert.Empty(thread.FindAll("#show-earlier"));
         Assert.Equal(CommentWindow.PageSize, thread.FindComponents<CommentCard>().Count);
 
-        thread.Find("#show-later").Click();
+        await thread.ClickAsync("#show-later");
         thread.WaitForAssertion(() => Assert.Equal(2 * CommentWindow.PageSize, thread.FindAll(".comment").Count));
-        thread.Find("#show-later").Click();
+        await thread.ClickAsync("#show-later");
         thread.WaitForAssertion(() => Assert.Equal(Long, thread.FindAll(".comment").Count));
         Assert.Empty(thread.FindAll("#show-later"));
     }
@@ -53,7 +53,7 @@ public sealed class CommentThreadPagingTests : ComponentTest
         thread.WaitForAssertion(() => Assert.Contains(H.Context.JSInterop.Invocations,
             i => i.Identifier == "forum.scrollToId" && (string?)i.Arguments[0] == $"c{linked}"));
 
-        thread.Find("#show-earlier").Click();
+        await thread.ClickAsync("#show-earlier");
         thread.WaitForAssertion(() => Assert.True(thread.FindAll(".comment").Count > CommentWindow.PageSize));
         Assert.Single(thread.FindAll($"#c{linked}"));
     }
@@ -80,8 +80,8 @@ public sealed class CommentThreadPagingTests : ComponentTest
         var thread = RenderThread();
         thread.WaitForAssertion(() => Assert.Equal(CommentWindow.PageSize, thread.FindAll(".comment").Count));
 
-        thread.Find(".comment-form textarea").Change("My own late thought");
-        thread.Find(".comment-submit").Click();
+        await thread.ChangeAsync(".comment-form textarea", "My own late thought");
+        await thread.ClickAsync(".comment-submit");
 
         // The submit returns once the node's comment writer has committed it, on its own thread: wait for the page.
         thread.WaitForAssertion(() => Assert.Contains(thread.FindAll(".comment"), c => c.TextContent.Contains("My own late thought")),

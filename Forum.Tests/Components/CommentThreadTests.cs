@@ -29,16 +29,16 @@ public sealed class CommentThreadTests : ComponentTest
         var thread = H.Render<CommentThread>(p => p.Add(c => c.PostId, Post));
         thread.WaitForAssertion(() => Assert.Single(thread.FindAll(".comment")));
 
-        thread.Find(".comment-form textarea").Change("Alice's own comment");
-        thread.Find(".comment-submit").Click();
+        await thread.ChangeAsync(".comment-form textarea", "Alice's own comment");
+        await thread.ClickAsync(".comment-submit");
         thread.WaitForAssertion(() => Assert.Equal(2, thread.FindAll(".comment").Count));
         var comment = (await H.Db.CommentQueries.ListForPostAsync(Post, Ct))[^1];
         // The card can arrive by the live event before the submit's own answer asks for the scroll: give it time under load.
         thread.WaitForAssertion(() => Assert.Contains(ScrolledTo(), id => id == $"c{comment.Id}"), TimeSpan.FromSeconds(10));
 
-        thread.Find(".reply-button").Click();
-        thread.Find(".replies textarea").Change("Alice answers");
-        thread.Find(".replies .comment-submit").Click();
+        await thread.ClickAsync(".reply-button");
+        await thread.ChangeAsync(".replies textarea", "Alice answers");
+        await thread.ClickAsync(".replies .comment-submit");
         thread.WaitForAssertion(() => Assert.Single(thread.FindAll(".replies .comment")));
         var reply = (await H.Db.CommentQueries.ListForPostAsync(Post, Ct))[^1];
         Assert.Equal(top.Id, reply.ParentId);
@@ -72,8 +72,8 @@ public sealed class CommentThreadTests : ComponentTest
 
         thread.FindAll(".reply-button")[1].Click(); // Alice answers Bob's reply
         Assert.Contains("Reply to Bob Chen", thread.Find(".replies .comment-form").TextContent);
-        thread.Find(".replies textarea").Change("Alice answers Bob");
-        thread.Find(".replies .comment-submit").Click();
+        await thread.ChangeAsync(".replies textarea", "Alice answers Bob");
+        await thread.ClickAsync(".replies .comment-submit");
 
         thread.WaitForAssertion(() => Assert.Equal(3, thread.FindAll(".replies .comment").Count + 1));
         var last = (await H.Db.NotificationsAsync())[^1];

@@ -30,7 +30,7 @@ public sealed class ComponentBudgetTests : ComponentTest
         layout.WaitForAssertion(() => Assert.Equal(12, layout.FindAll(".post-card").Count));
         var before = Components(layout);
 
-        layout.Find("#load-more-posts").Click();
+        await layout.ClickAsync("#load-more-posts");
         layout.WaitForAssertion(() => Assert.Equal(24, layout.FindAll(".post-card").Count));
 
         // Cards are shared markup (PostCardMarkup), not components.

@@ -40,10 +40,10 @@ public sealed class MessagesPageTests : ComponentTest
     }
 
     [Fact]
-    public void MessagesPage_LoadMore_AppendsTheRestOnce()
+    public async Task MessagesPage_LoadMore_AppendsTheRestOnce()
     {
         var page = Render();
-        page.Find("#load-more-messages").Click();
+        await page.ClickAsync("#load-more-messages");
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll(".message-row").Count));
         Assert.Empty(page.FindAll("#load-more-messages"));
         Assert.Contains("Comment number 1", page.FindAll(".message-row")[24].TextContent);
@@ -63,7 +63,7 @@ public sealed class MessagesPageTests : ComponentTest
     public async Task MessagesPage_MarkAllRead_ClearsEveryRowAndTheCounter()
     {
         var page = Render();
-        page.Find("#mark-all-read").Click();
+        await page.ClickAsync("#mark-all-read");
         page.WaitForAssertion(() => Assert.All(page.FindAll(".message-row"), r => Assert.Equal("true", r.GetAttribute("data-read"))));
         Assert.Equal(0, await H.Db.CounterAsync(Alice));
     }
@@ -86,7 +86,7 @@ public sealed class MessagesPageTests : ComponentTest
     public async Task MessagesPage_NewMessageWhileOpen_AppearsOnTopWithoutDroppingLoadedRows()
     {
         var page = Render();
-        page.Find("#load-more-messages").Click();
+        await page.ClickAsync("#load-more-messages");
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll(".message-row").Count));
 
         H.Db.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -107,7 +107,7 @@ public sealed class MessagesPageTests : ComponentTest
         var page = Render();
         for (var loaded = MessagesPage.PageSize; loaded < 130; loaded += MessagesPage.PageSize)
         {
-            page.Find("#load-more-messages").Click();
+            await page.ClickAsync("#load-more-messages");
             var expected = Math.Min(130, loaded + MessagesPage.PageSize);
             page.WaitForAssertion(() => Assert.Equal(expected, page.FindAll(".message-row").Count));
         }

@@ -69,7 +69,7 @@ public sealed class PostEditingTests : ComponentTest
         var page = RenderPost();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("#delete-post")));
 
-        page.Find("#delete-post").Click();
+        await page.ClickAsync("#delete-post");
         dialogs.WaitForAssertion(() => Assert.Contains("Delete this post?", dialogs.Markup));
         dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Delete").Click();
 
@@ -84,8 +84,8 @@ public sealed class PostEditingTests : ComponentTest
         editor.WaitForAssertion(() => Assert.Equal("Heat", editor.Find("#post-title").GetAttribute("value")));
         Assert.Equal("Edit your post", editor.Find("h1").TextContent);
 
-        editor.Find("#post-title").Change("Heat (1995)");
-        editor.Find("form").Submit();
+        await editor.ChangeAsync("#post-title", "Heat (1995)");
+        await editor.SubmitAsync("form");
 
         editor.WaitForAssertion(() => Assert.EndsWith($"/posts/{Post}", Nav.Uri));
         var post = (await H.Db.PostQueries.GetAsync(Post, Ct))!;

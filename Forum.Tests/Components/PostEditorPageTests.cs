@@ -20,12 +20,12 @@ public sealed class PostEditorPageTests : ComponentTest
 
     private IElement Field(IRenderedComponent<PostEditorPage> page, string id) => page.Find($"#{id}").Closest(".mud-input-control")!;
 
-    private IRenderedComponent<PostEditorPage> RenderFilled(string title = "Solaris", string year = "1972", string body = "A station above an ocean.")
+    private async Task<IRenderedComponent<PostEditorPage>> RenderFilledAsync(string title = "Solaris", string year = "1972", string body = "A station above an ocean.")
     {
         var page = H.Render<PostEditorPage>();
-        page.Find("#post-title").Change(title);
-        page.Find("#post-year").Change(year);
-        page.Find("#post-body").Change(body);
+        await page.ChangeAsync("#post-title", title);
+        await page.ChangeAsync("#post-year", year);
+        await page.ChangeAsync("#post-body", body);
         return page;
     }
 
@@ -43,10 +43,10 @@ public sealed class PostEditorPageTests : ComponentTest
     public async Task NewPostPage_EmptyForm_MarksEveryFieldWithItsRuleAndCreatesNothing()
     {
         var page = H.Render<PostEditorPage>();
-        page.Find("form").Submit();
+        await page.SubmitAsync("form");
 
         page.WaitForAssertion(() => Assert.Contains("The title cannot be empty.", Field(page, "post-title").TextContent));
-        foreach (var id in new[] { "post-title", "post-year", "post-genres", "post-body" }) page.Find($"#{id}").Blur(); // re-validates
+        foreach (var id in new[] { "post-title", "post-year", "post-genres", "post-body" }) await page.BlurAsync($"#{id}"); // re-validates
         Assert.Contains("The title cannot be empty.", Field(page, "post-title").TextContent);
         Assert.Contains("Give the year it came out (1888 to 2031).", Field(page, "post-year").TextContent);
         Assert.Contains("Pick at least one genre from the list.", Field(page, "post-genres").TextContent);
@@ -60,14 +60,14 @@ public sealed class PostEditorPageTests : ComponentTest
     [Fact]
     public async Task NewPostPage_Year1800_IsKeptAsTypedWithTheAllowedRange()
     {
-        var page = RenderFilled(year: "1800");
-        page.Find("#post-year").Blur(); // MudBlazor re-validates on blur: the rule's message must survive it
+        var page = await RenderFilledAsync(year: "1800");
+        await page.BlurAsync("#post-year"); // MudBlazor re-validates on blur: the rule's message must survive it
         OpenGenres(page);
         Pick("Sci-Fi");
 
         page.WaitForAssertion(() => Assert.Contains($"{YearRule}: films start in 1888.", Field(page, "post-year").TextContent));
         Assert.Equal("1800", page.Find("#post-year").GetAttribute("value"));
-        page.Find("form").Submit();
+        await page.SubmitAsync("form");
 
         Assert.Equal("1800", page.Find("#post-year").GetAttribute("value"));
         Assert.Equal(1, await PostCountAsync());
@@ -76,21 +76,21 @@ public sealed class PostEditorPageTests : ComponentTest
     [Fact]
     public async Task NewPostPage_GenresEmptiedAgain_MarksTheGenresField()
     {
-        var page = RenderFilled();
+        var page = await RenderFilledAsync();
         OpenGenres(page);
         Pick("Drama");
         Pick("Drama");
 
         page.WaitForAssertion(() => Assert.Contains("Pick at least one genre from the list.", Field(page, "post-genres").TextContent));
         Assert.Contains("mud-input-error", Field(page, "post-genres").InnerHtml);
-        page.Find("form").Submit();
+        await page.SubmitAsync("form");
         Assert.Equal(1, await PostCountAsync());
     }
 
     [Fact]
     public async Task NewPostPage_FourGenresPicked_TheOthersAreDisabledAndThePageSaysSo()
     {
-        var page = RenderFilled();
+        var page = await RenderFilledAsync();
         OpenGenres(page);
         foreach (var genre in new[] { "Crime", "Drama", "Mystery", "Sci-Fi" }) Pick(genre);
 
@@ -98,7 +98,7 @@ public sealed class PostEditorPageTests : ComponentTest
         var disabled = GenreItems().Where(i => i.ClassList.Contains("mud-list-item-disabled")).Select(i => i.TextContent.Trim());
         Assert.Equal(PostRules.Genres.Except(["Crime", "Drama", "Mystery", "Sci-Fi"]), disabled);
         Pick("War"); // disabled: nothing happens
-        page.Find("form").Submit();
+        await page.SubmitAsync("form");
 
         page.WaitForAssertion(() => Assert.Contains("/posts/", Uri));
         var post = (await H.Db.PostQueries.ListAsync(new PostQuery(), Ct)).Items[0];
@@ -106,9 +106,9 @@ public sealed class PostEditorPageTests : ComponentTest
     }
 
     [Fact]
-    public void NewPostPage_EmojiText_CountedAsCharactersAReaderSees()
+    public async Task NewPostPage_EmojiText_CountedAsCharactersAReaderSees()
     {
-        var page = RenderFilled(body: string.Concat(Enumerable.Repeat("👍🏽", 5_000))); // 20,000 UTF-16 units
+        var page = await RenderFilledAsync(body: string.Concat(Enumerable.Repeat("👍🏽", 5_000))); // 20,000 UTF-16 units
 
         page.WaitForAssertion(() => Assert.Equal("5,000 / 10,000", page.FindAll(".rule-text-counter")[1].TextContent.Trim()));
         Assert.Equal("7 / 200", page.FindAll(".rule-text-counter")[0].TextContent.Trim());
@@ -118,13 +118,13 @@ public sealed class PostEditorPageTests : ComponentTest
     [Fact]
     public async Task NewPostPage_OneEmojiTooMany_TheRuleSaysSoAndNothingIsCreated()
     {
-        var page = RenderFilled(body: string.Concat(Enumerable.Repeat("🎬", PostRules.BodyMax + 1)));
+        var page = await RenderFilledAsync(body: string.Concat(Enumerable.Repeat("🎬", PostRules.BodyMax + 1)));
         OpenGenres(page);
         Pick("Drama");
         // The browser may take the text (its maxlength counts UTF-16 units, at twice the rule's cap) so the rule can speak.
         Assert.Equal(LongText.MaxFieldUnits(PostRules.Body).ToString(), page.Find("#post-body").GetAttribute("maxlength"));
 
-        page.Find("form").Submit();
+        await page.SubmitAsync("form");
 
         page.WaitForAssertion(() => Assert.Contains("The text is too long (10,001 characters; the limit is 10,000).", Field(page, "post-body").TextContent));
         Assert.Contains("mud-error-text", page.FindAll(".rule-text-counter")[1].ClassName);
@@ -142,7 +142,7 @@ public sealed class PostEditorPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal("Stalker", page.Find("#post-title").GetAttribute("value")));
         Assert.Equal("1979", page.Find("#post-year").GetAttribute("value"));
         Assert.Equal("Three men walk into the Zone.", page.Find("#post-body").GetAttribute("value"));
-        page.Find("form").Submit();
+        await page.SubmitAsync("form");
 
         page.WaitForAssertion(() => Assert.Contains("/posts/", Uri));
         Assert.Equal("Drama, Sci-Fi", (await H.Db.PostQueries.ListAsync(new PostQuery(), Ct)).Items[0].GenreList);

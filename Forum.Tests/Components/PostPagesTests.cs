@@ -31,7 +31,7 @@ public sealed class PostPagesTests : ComponentTest
         home.WaitForAssertion(() => Assert.Equal(12, home.FindAll(".post-card").Count));
         Assert.Equal("Western film 14", home.FindAll(".post-title")[0].TextContent);
 
-        home.Find("#load-more-posts").Click();
+        await home.ClickAsync("#load-more-posts");
 
         home.WaitForAssertion(() => Assert.Equal(15, home.FindAll(".post-card").Count));
         Assert.Equal(15, home.FindAll(".post-card").Select(c => c.GetAttribute("data-post-id")).Distinct().Count());

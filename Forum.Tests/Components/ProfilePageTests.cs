@@ -48,9 +48,9 @@ public sealed class ProfilePageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal(10, page.FindAll(".profile-comment").Count));
         Assert.Contains("Bob's comment 23", page.FindAll(".profile-comment")[0].TextContent);
 
-        page.Find("#load-more-profile-comments").Click();
+        await page.ClickAsync("#load-more-profile-comments");
         page.WaitForAssertion(() => Assert.Equal(20, page.FindAll(".profile-comment").Count));
-        page.Find("#load-more-profile-comments").Click();
+        await page.ClickAsync("#load-more-profile-comments");
         page.WaitForAssertion(() => Assert.Equal(23, page.FindAll(".profile-comment").Count));
 
         Assert.Empty(page.FindAll("#load-more-profile-comments"));

@@ -1,6 +1,7 @@
 using Bunit;
 using Forum.App.Features.Admin;
 using Forum.Data.Moderation;
+using Forum.Tests.TestSupport;
 
 namespace Forum.Tests.Components.Admin;
 
@@ -25,12 +26,12 @@ public sealed class MembersPageTests : AdminTest
         var page = H.Render<MembersPage>();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("#members-grid tbody tr").Count));
 
-        page.Find("#member-search").Input("bob");
+        await page.InputAsync("#member-search", "bob");
         page.WaitForAssertion(() => Assert.Single(page.FindAll("#members-grid tbody tr")), TimeSpan.FromSeconds(5));
         // The grid may render again after the search settles: find and click on the renderer's thread, in one step.
-        await page.InvokeAsync(() => page.Find(".member-ban").Click());
+        await page.ClickAsync(".member-ban");
         page.WaitForElement("#reason-input", TimeSpan.FromSeconds(5)).Input("Spam bot");
-        await page.InvokeAsync(() => page.Find("#confirm-action").Click());
+        await page.ClickAsync("#confirm-action");
 
         page.WaitForAssertion(() => Assert.Contains("banned permanently", page.Find(".member-standing").TextContent));
         Assert.NotNull(await Service<ModerationStanding>().CurrentAsync(Bob, Ct));

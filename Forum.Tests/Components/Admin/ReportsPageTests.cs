@@ -2,6 +2,7 @@ using Bunit;
 using Forum.App.Features.Admin;
 using Forum.Data.Comments;
 using Forum.Data.Moderation;
+using Forum.Tests.TestSupport;
 
 namespace Forum.Tests.Components.Admin;
 
@@ -41,13 +42,13 @@ public sealed class ReportsPageTests : AdminTest
         var page = H.Render<ReportsPage>();
         page.WaitForAssertion(() => page.Find(".resolve-hide"));
 
-        page.Find(".resolve-hide").Click();
-        page.Find("#confirm-action").Click();
+        await page.ClickAsync(".resolve-hide");
+        await page.ClickAsync("#confirm-action");
         page.WaitForAssertion(() => Assert.Equal("The reason cannot be empty.", page.Find("#action-error").TextContent.Trim()));
         Assert.False((await H.Db.CommentQueries.GetAsync(comment, Ct))!.Removed);
 
-        page.Find("#reason-input").Input("Advertising");
-        page.Find("#confirm-action").Click();
+        await page.InputAsync("#reason-input", "Advertising");
+        await page.ClickAsync("#confirm-action");
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#no-reports")));
         Assert.True((await H.Db.CommentQueries.GetAsync(comment, Ct))!.Removed);

@@ -30,8 +30,7 @@ public sealed class ChatRoomLiveTests : ComponentTest
         Assert.Single(view.FindAll(".chat-delete"));
         Assert.NotNull(view.Find($"#m{mine.Id} .chat-delete"));
 
-        // Found and clicked in one dispatch: a live render (presence, say) between the two would retire the button's handler.
-        await view.InvokeAsync(() => view.Find($"#m{mine.Id} .chat-delete").Click());
+        await view.ClickAsync($"#m{mine.Id} .chat-delete");
         view.WaitForAssertion(() => Assert.Equal("message deleted", view.Find($"#m{mine.Id} .chat-deleted").TextContent));
 
         // Bob's own delete reaches this view through the bus.
@@ -64,9 +63,9 @@ public sealed class ChatRoomLiveTests : ComponentTest
         view.WaitForAssertion(() => Assert.Equal(50, view.FindAll(".chat-row").Count));
         Assert.Equal("m70", Texts(view)[0]);
 
-        await view.InvokeAsync(() => view.Find("#chat-earlier").Click());
+        await view.ClickAsync("#chat-earlier");
         view.WaitForAssertion(() => Assert.Equal(100, view.FindAll(".chat-row").Count));
-        await view.InvokeAsync(() => view.Find("#chat-earlier").Click());
+        await view.ClickAsync("#chat-earlier");
 
         view.WaitForAssertion(() => Assert.Equal(Enumerable.Range(0, 120).Select(i => $"m{i}"), Texts(view)));
         Assert.Empty(view.FindAll("#chat-earlier"));
@@ -81,10 +80,10 @@ public sealed class ChatRoomLiveTests : ComponentTest
         WaitLive(view);
 
         var first = (await H.Db.ChatQueries.HistoryAsync(Alice, ChatRooms.Lobby, ct: Ct)).Items[0].Id;
-        await view.InvokeAsync(() => view.Find($"#m{first} button.chat-sender").Click());
+        await view.ClickAsync($"#m{first} button.chat-sender");
         // The member menu renders after the click's handler; under load that is not at once.
         view.WaitForAssertion(() => Assert.Equal("Ignore", view.Find("#chat-ignore-toggle").TextContent.Trim()), TimeSpan.FromSeconds(10));
-        await view.InvokeAsync(() => view.Find("#chat-ignore-toggle").Click());
+        await view.ClickAsync("#chat-ignore-toggle");
 
         view.WaitForAssertion(() => Assert.Equal(["Please don't"], Texts(view)));
         Assert.True((await H.Db.ChatQueries.IgnoredIdsAsync(Alice, Ct)).Contains(Bob));
@@ -93,10 +92,10 @@ public sealed class ChatRoomLiveTests : ComponentTest
         await H.Db.Chat.SendAsync(Alice, ChatRooms.Lobby, "Still here", ct: Ct);
         view.WaitForAssertion(() => Assert.Equal(["Please don't", "Still here"], Texts(view)));
 
-        await view.InvokeAsync(() => view.Find("#chat-ignored button.chat-sender").Click());
+        await view.ClickAsync("#chat-ignored button.chat-sender");
         // The member menu renders after the click's handler; under load that is not at once.
         view.WaitForAssertion(() => Assert.Equal("Stop ignoring", view.Find("#chat-ignore-toggle").TextContent.Trim()), TimeSpan.FromSeconds(10));
-        await view.InvokeAsync(() => view.Find("#chat-ignore-toggle").Click());
+        await view.ClickAsync("#chat-ignore-toggle");
         view.WaitForAssertion(() => Assert.Equal(["Spoilers!", "Please don't", "More spoilers", "Still here"], Texts(view)));
         Assert.Empty(view.FindAll("#chat-ignored"));
     }
@@ -108,8 +107,8 @@ public sealed class ChatRoomLiveTests : ComponentTest
         var view = RenderLobby();
         WaitLive(view);
 
-        view.Find("#chat-input").Change($"@{bobUserName} meet at the usual place");
-        await view.InvokeAsync(() => view.Find("#chat-send").Click());
+        await view.ChangeAsync("#chat-input", $"@{bobUserName} meet at the usual place");
+        await view.ClickAsync("#chat-send");
 
         view.WaitForAssertion(() => Assert.Equal(["meet at the usual place"], Texts(view)));
         Assert.Contains("chat-private", view.Find(".chat-row").ClassName);

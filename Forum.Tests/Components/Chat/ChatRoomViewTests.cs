@@ -92,8 +92,8 @@ public sealed class ChatRoomViewTests : ComponentTest
         WaitLive(view);
         // What forum.js does on Enter: the box's change, then the send button's click.
         Assert.NotNull(view.Find("[data-chat-composer] textarea#chat-input"));
-        view.Find("#chat-input").Change("Popcorn ready");
-        view.Find("[data-chat-composer] [data-chat-send]").Click();
+        await view.ChangeAsync("#chat-input", "Popcorn ready");
+        await view.ClickAsync("[data-chat-composer] [data-chat-send]");
 
         view.WaitForAssertion(() => Assert.Equal(["Popcorn ready"], Texts(view)));
         Assert.Equal("", view.Find("#chat-input").GetAttribute("value") ?? "");
@@ -109,8 +109,8 @@ public sealed class ChatRoomViewTests : ComponentTest
     {
         var view = RenderLobby();
         WaitLive(view);
-        view.Find("#chat-input").Change("@nobody.here hello?");
-        view.Find("#chat-send").Click();
+        await view.ChangeAsync("#chat-input", "@nobody.here hello?");
+        await view.ClickAsync("#chat-send");
 
         view.WaitForAssertion(() => Assert.Equal("There is no member called nobody.here, so nothing was sent.", view.Find("#chat-error").TextContent));
         Assert.Equal(0, await H.Db.QueryAsync(db => db.ChatMessages.CountAsync(Ct)));

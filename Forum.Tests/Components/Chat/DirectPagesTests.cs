@@ -76,8 +76,8 @@ public sealed class DirectPagesTests : ComponentTest
         page.WaitForElement(".chat-room[data-live]");
         Assert.NotNull(page.Find("#chat-empty"));
 
-        page.Find("#chat-input").Change("First message");
-        page.Find("#chat-send").Click();
+        await page.ChangeAsync("#chat-input", "First message");
+        await page.ClickAsync("#chat-send");
 
         page.WaitForAssertion(() => Assert.Equal(["First message"], page.FindAll(".chat-text").Select(t => t.TextContent)));
         Assert.Equal(1, await H.Db.CounterAsync(Bob));

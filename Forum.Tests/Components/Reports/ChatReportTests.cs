@@ -19,22 +19,22 @@ public sealed class ChatReportTests : ComponentTest
         var view = H.Render<ChatRoomView>(p => p.Add(c => c.Room, Lobby));
         view.WaitForAssertion(() => Assert.Single(view.FindAll(".chat-report")));
 
-        view.Find(".chat-report").Click();
+        await view.ClickAsync(".chat-report");
         ReasonsShown(view);
         view.FindAll(".report-reasons input[type=radio]")[0].Click();
-        view.Find(".report-send").Click();
+        await view.ClickAsync(".report-send");
         view.WaitForAssertion(() => Assert.NotNull(view.Find(".report-sent")));
 
         var report = await H.Db.QueryAsync(db => db.Reports.Include(r => r.Case).SingleAsync(Ct));
         Assert.Equal(("spam", theirs.Id.ToString()), (report.Reason, report.Case!.TargetId));
 
-        view.Find(".report-cancel").Click();
-        view.Find(".chat-row .chat-sender").Click();
+        await view.ClickAsync(".report-cancel");
+        await view.ClickAsync(".chat-row .chat-sender");
         view.WaitForAssertion(() => Assert.Single(view.FindAll("#chat-report-member")), TimeSpan.FromSeconds(10));
-        view.Find("#chat-report-member").Click();
+        await view.ClickAsync("#chat-report-member");
         ReasonsShown(view);
         view.FindAll(".report-reasons input[type=radio]")[1].Click();
-        view.Find(".report-send").Click();
+        await view.ClickAsync(".report-send");
         view.WaitForAssertion(() => Assert.NotNull(view.Find(".report-sent")));
         Assert.Equal(Bob, await H.Db.QueryAsync(db => db.ModerationCases.Where(c => c.Kind == Forum.Data.Moderation.ContentKind.Member)
             .Select(c => c.TargetId).SingleAsync(Ct)));

@@ -18,13 +18,13 @@ public sealed class ReportFormTests : ComponentTest
         thread.WaitForAssertion(() => Assert.Single(thread.FindAll(".report-button")));
         Assert.Empty(thread.FindAll($"#c{mine.Id} .report-button"));
 
-        thread.Find($"#c{theirs.Id} .report-button").Click();
-        thread.Find(".report-send").Click();
+        await thread.ClickAsync($"#c{theirs.Id} .report-button");
+        await thread.ClickAsync(".report-send");
         thread.WaitForAssertion(() => Assert.Contains("Pick a reason", thread.Find(".report-error").TextContent));
         Assert.Equal(0, await H.Db.QueryAsync(db => db.Reports.CountAsync(Ct)));
 
         thread.FindAll(".report-reasons input[type=radio]")[0].Click();
-        thread.Find(".report-send").Click();
+        await thread.ClickAsync(".report-send");
 
         thread.WaitForAssertion(() => Assert.NotNull(thread.Find(".report-sent")));
         var report = await H.Db.QueryAsync(db => db.Reports.Include(r => r.Case).SingleAsync(Ct));
