@@ -39,10 +39,8 @@ public static class HeapCards
 
     public static string Analyze(string dumpPath, int circuits, int types)
     {
-        using var target = DataTarget.LoadDump(dumpPath);
-        var dac = Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "libmscordaccore.so");
-        using var runtime = target.ClrVersions[0].CreateRuntime(dac, ignoreMismatch: true);
-        var heap = runtime.Heap;
+        using var dump = new DumpRuntime(dumpPath);
+        var heap = dump.Heap;
         var holders = new Dictionary<string, Holder>();
         var cards = new HashSet<ulong>();
         var (objects, refs) = (0L, 0L);

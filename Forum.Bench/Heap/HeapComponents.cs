@@ -13,11 +13,9 @@ public static class HeapComponents
 {
     public static string Render(string dumpPath, int circuits)
     {
-        using var target = DataTarget.LoadDump(dumpPath);
-        var dac = Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "libmscordaccore.so");
-        using var runtime = target.ClrVersions[0].CreateRuntime(dac, ignoreMismatch: true);
+        using var dump = new DumpRuntime(dumpPath);
         var rows = new Dictionary<string, (int Count, long Frames, long Capacity, long Bytes, int Snapshots)>();
-        foreach (var obj in runtime.Heap.EnumerateObjects())
+        foreach (var obj in dump.Heap.EnumerateObjects())
         {
             if (obj.Type?.Name is not { } name || !name.EndsWith("ComponentState", StringComparison.Ordinal)) continue;
             if (obj.Type.GetFieldByName("<Component>k__BackingField") is null) continue;

@@ -28,11 +28,8 @@ public sealed class HeapGraph
 
     public static HeapGraph Load(string dumpPath)
     {
-        using var target = DataTarget.LoadDump(dumpPath);
-        // The DAC is not downloaded on Linux: take the one beside this process's runtime, the one the server ran on.
-        var dac = Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "libmscordaccore.so");
-        using var runtime = target.ClrVersions[0].CreateRuntime(dac, ignoreMismatch: true);
-        var heap = runtime.Heap;
+        using var dump = new DumpRuntime(dumpPath);
+        var heap = dump.Heap;
         var index = new Dictionary<ulong, int>();
         var types = new Dictionary<string, int>();
         var typeNames = new List<string>();
