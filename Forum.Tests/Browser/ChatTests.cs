@@ -60,6 +60,31 @@ public sealed class ChatTests(BrowserFixture browser) : IClassFixture<BrowserFix
     }
 
     [Fact]
+    public async Task OwnMessage_Delete_AsksFirst_ThenOthersSeeThePlaceholder()
+    {
+        var alice = await browser.SignInAsync("alice");
+        var bob = await browser.SignInAsync("bob");
+        var alicePage = await OpenRoomAsync(alice, "/chat");
+        var bobPage = await OpenRoomAsync(bob, "/chat");
+        await SayAsync(alicePage, "Wrong room, sorry");
+        await Expect(bobPage.Locator(".chat-text", new() { HasText = "Wrong room, sorry" })).ToBeVisibleAsync();
+
+        var mine = alicePage.Locator(".chat-row", new() { Has = alicePage.Locator(".chat-text", new() { HasText = "Wrong room, sorry" }) });
+        await mine.Locator(".chat-delete").ClickAsync();
+        var dialog = alicePage.Locator(".mud-dialog");
+        await Expect(dialog).ToContainTextAsync("Delete this message?");
+        // Kept out of the repository on test runs, as the other screenshots.
+        var shots = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "forum-screenshots")).FullName;
+        await alicePage.ScreenshotAsync(new() { Path = Path.Combine(shots, "chat-delete-confirm.png") });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+
+        await Expect(bobPage.Locator(".chat-deleted")).ToHaveTextAsync("message deleted");
+        await Expect(bobPage.Locator(".chat-text", new() { HasText = "Wrong room, sorry" })).ToHaveCountAsync(0);
+        await alice.CloseAsync();
+        await bob.CloseAsync();
+    }
+
+    [Fact]
     public async Task Mention_ReachesOnlyItsTarget_AndRaisesTheirBadge()
     {
         var (alice, bob, carol) = (await browser.SignInAsync("alice"), await browser.SignInAsync("bob"), await browser.SignInAsync("carol"));

@@ -4,6 +4,7 @@ using Forum.Data.Chat;
 using Forum.Data.Realtime;
 using Forum.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace Forum.Tests.Components.Chat;
 
@@ -17,6 +18,14 @@ public sealed class ChatRoomLiveTests : ComponentTest
     /// <summary>Waits until the view listens and is present (after its first render), so what happens now arrives live.</summary>
     private static void WaitLive(IRenderedComponent<ChatRoomView> view) => view.WaitForElement(".chat-room[data-live]");
 
+    /// <summary>Answers the open confirmation dialog and waits for it to close.</summary>
+    private static async Task ChooseAsync(IRenderedComponent<MudDialogProvider> dialogs, string answer)
+    {
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete this message?", dialogs.Markup));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").First(b => b.TextContent.Trim() == answer).Click());
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Delete this message?", dialogs.Markup));
+    }
+
     private static string[] Texts(IRenderedComponent<ChatRoomView> view) => [.. view.FindAll(".chat-text").Select(t => t.TextContent)];
 
     [Fact]
@@ -24,13 +33,20 @@ public sealed class ChatRoomLiveTests : ComponentTest
     {
         var mine = await H.Db.Chat.SendAsync(Alice, ChatRooms.Lobby, "Oops, wrong room", ct: Ct);
         var bobs = await H.Db.Chat.SendAsync(Bob, ChatRooms.Lobby, "Bob was here", ct: Ct);
+        var dialogs = H.Context.Render<MudDialogProvider>();
         var view = RenderLobby();
         WaitLive(view);
         // Only my own message offers a delete.
         Assert.Single(view.FindAll(".chat-delete"));
         Assert.NotNull(view.Find($"#m{mine.Id} .chat-delete"));
 
+        // Asked first: "Keep it" keeps it, "Delete" deletes it.
         await view.ClickAsync($"#m{mine.Id} .chat-delete");
+        await ChooseAsync(dialogs, "Keep it");
+        Assert.Equal("Oops, wrong room", view.Find($"#m{mine.Id} .chat-text").TextContent);
+        Assert.False((await H.Db.ChatQueries.HistoryAsync(Alice, ChatRooms.Lobby, ct: Ct)).Items.Single(m => m.Id == mine.Id).Deleted);
+        await view.ClickAsync($"#m{mine.Id} .chat-delete");
+        await ChooseAsync(dialogs, "Delete");
         view.WaitForAssertion(() => Assert.Equal("message deleted", view.Find($"#m{mine.Id} .chat-deleted").TextContent));
 
         // Bob's own delete reaches this view through the bus.
