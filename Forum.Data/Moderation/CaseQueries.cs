@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Data.Moderation;
@@ -13,17 +14,9 @@ public sealed class CaseQueries(IDbContextFactory<ForumDbContext> dbFactory)
         var total = await cases.CountAsync(ct);
         if (query.AfterId is { } after) cases = cases.Where(c => c.Id > after);
         var ordered = query.ById ? cases.OrderBy(c => c.Id) : cases.OrderBy(c => c.Status).ThenByDescending(c => c.ReportCount).ThenBy(c => c.Id);
-        var rows = await ordered
-            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, 200))
-            .Select(c => new
-            {
-                c.Id, c.Kind, c.TargetId, c.Status, c.ReportCount, Holder = c.ClaimedBy!.UserName, c.CreatedAt, c.Resolution,
-                Reasons = c.Reports.OrderBy(r => r.Id).Select(r => r.Reason).ToList(),
-            }).ToListAsync(ct);
+        var rows = await ordered.Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, 200)).Select(Row).ToListAsync(ct);
         var items = new List<CaseView>();
-        foreach (var c in rows)
-            items.Add(new CaseView(c.Id, c.Kind, c.TargetId, c.Status, c.ReportCount, [.. c.Reasons.Distinct()], c.Holder, c.CreatedAt,
-                c.Resolution, await ItemAsync(db, c.Kind, c.TargetId, ct)));
+        foreach (var row in rows) items.Add(await ViewAsync(db, row, ct));
         return new CasePage(items, total);
     }
 
@@ -31,15 +24,23 @@ public sealed class CaseQueries(IDbContextFactory<ForumDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Moderator.RequireAsync(db, actorId, ct);
-        var c = await db.ModerationCases.AsNoTracking().Where(c => c.Id == caseId)
-            .Select(c => new
-            {
-                c.Id, c.Kind, c.TargetId, c.Status, c.ReportCount, Holder = c.ClaimedBy!.UserName, c.CreatedAt, c.Resolution,
-                Reasons = c.Reports.OrderBy(r => r.Id).Select(r => r.Reason).ToList(),
-            }).FirstOrDefaultAsync(ct);
-        return c is null ? null : new CaseView(c.Id, c.Kind, c.TargetId, c.Status, c.ReportCount, [.. c.Reasons.Distinct()], c.Holder,
-            c.CreatedAt, c.Resolution, await ItemAsync(db, c.Kind, c.TargetId, ct));
+        var row = await db.ModerationCases.AsNoTracking().Where(c => c.Id == caseId).Select(Row).FirstOrDefaultAsync(ct);
+        return row is null ? null : await ViewAsync(db, row, ct);
     }
+
+    /// <summary>A case as stored, with its reports' reasons and the notes reporters wrote, oldest first.</summary>
+    private sealed record CaseRow(long Id, ContentKind Kind, string TargetId, CaseStatus Status, int ReportCount, string? Holder,
+        DateTime CreatedAt, string? Resolution, List<string> Reasons, List<ReportNote> Notes);
+
+    private static readonly Expression<Func<ModerationCase, CaseRow>> Row = c => new CaseRow(
+        c.Id, c.Kind, c.TargetId, c.Status, c.ReportCount, c.ClaimedBy!.UserName, c.CreatedAt, c.Resolution,
+        c.Reports.OrderBy(r => r.Id).Select(r => r.Reason).ToList(),
+        c.Reports.Where(r => r.Text != null && r.Text != "").OrderBy(r => r.Id)
+            .Select(r => new ReportNote(r.Reporter!.DisplayName, r.Reporter.UserName ?? "", r.Reason, r.Text!)).ToList());
+
+    private static async Task<CaseView> ViewAsync(ForumDbContext db, CaseRow c, CancellationToken ct) =>
+        new(c.Id, c.Kind, c.TargetId, c.Status, c.ReportCount, [.. c.Reasons.Distinct()], c.Holder, c.CreatedAt, c.Resolution,
+            await ItemAsync(db, c.Kind, c.TargetId, ct), c.Notes);
 
     /// <summary>The item with two neighbours each side: the comments around a comment, the chat lines around a message.</summary>
     private static async Task<CaseItem?> ItemAsync(ForumDbContext db, ContentKind kind, string targetId, CancellationToken ct)

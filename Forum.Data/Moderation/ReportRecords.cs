@@ -9,7 +9,10 @@ public sealed record NewReport(string Kind, string Id, string Reason, string? Te
 /// <summary>One open item in the queue: what it is, a preview of it, how many reported it and why, and who holds it.</summary>
 public sealed record CaseView(
     long Id, ContentKind Kind, string TargetId, CaseStatus Status, int ReportCount, IReadOnlyList<string> Reasons,
-    string? ClaimedBy, DateTime CreatedAt, string? Resolution, CaseItem? Item);
+    string? ClaimedBy, DateTime CreatedAt, string? Resolution, CaseItem? Item, IReadOnlyList<ReportNote> Notes);
+
+/// <summary>What one reporter wrote with their report (member text: shown as text), and who they are.</summary>
+public sealed record ReportNote(string ReporterName, string ReporterUserName, string Reason, string Text);
 
 /// <summary>
 /// The reported item in context: its author, its text (empty when removed), where it is (a post or a room) and

@@ -36,6 +36,20 @@ public sealed class ReportsPageTests : AdminTest
     }
 
     [Fact]
+    public async Task ReportsPage_ReportersNote_ShownAsTextWithItsReporter()
+    {
+        var comment = await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "Buy pills here"), Ct);
+        await Service<ReportService>().ReportAsync(Alice, new NewReport("comment", comment.Id.ToString(), "spam", "Same <i>link</i> as yesterday"), Ct);
+
+        var page = H.Render<ReportsPage>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".report-note")));
+        var note = page.Find(".report-note");
+        Assert.Equal("Alice (spam): Same <i>link</i> as yesterday", note.TextContent);
+        Assert.Empty(note.QuerySelectorAll("i"));
+    }
+
+    [Fact]
     public async Task ReportsPage_ResolveHideWithReason_HidesTheCommentAndEmptiesTheQueue()
     {
         var (comment, _) = await ReportedAsync();

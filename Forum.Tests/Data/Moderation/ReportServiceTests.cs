@@ -32,6 +32,23 @@ public class ReportServiceTests : ModerationTest
     }
 
     [Fact]
+    public async Task Case_ReportersNotes_ListedWithWhoWroteThem_OnlyTheWrittenOnes()
+    {
+        var comment = await CommentAsync();
+        var caseId = await Reports.ReportAsync(Bob, new NewReport("comment", comment.ToString(), "spam", "An advert for <b>pills</b>"), Ct);
+        await Reports.ReportAsync(Mod, new NewReport("comment", comment.ToString(), "abuse"), Ct);
+        await Reports.ReportAsync(Admin, new NewReport("comment", comment.ToString(), "other", "Third time this week"), Ct);
+
+        var listed = Assert.Single((await Cases.ListAsync(Mod, new CaseQuery(), Ct)).Items);
+        var one = await Cases.GetAsync(Mod, caseId, Ct);
+
+        var names = await Db.QueryAsync(db => Task.FromResult(db.Users.ToDictionary(u => u.Id, u => (u.DisplayName, u.UserName))));
+        Assert.Equal([(names[Bob], "spam", "An advert for <b>pills</b>"), (names[Admin], "other", "Third time this week")],
+            listed.Notes.Select(n => ((n.ReporterName, (string?)n.ReporterUserName), n.Reason, n.Text)));
+        Assert.Equal(listed.Notes, one!.Notes);
+    }
+
+    [Fact]
     public async Task ReportAsync_RetryWithSameRequestId_FirstCaseOneReport_AnotherMembersSameIdIsTheirOwn()
     {
         var comment = await CommentAsync();
