@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Forum.Data.Moderation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forum.Data.Posts;
@@ -32,11 +33,25 @@ public sealed class PostQueries(IDbContextFactory<ForumDbContext> dbFactory)
     public async Task<PostDetail?> GetAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Posts.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new PostDetail(p.Id, p.Title, p.Year, p.GenreList, p.Body,
-                p.AuthorId, p.Author!.DisplayName, p.Author.UserName ?? "", p.CommentCount, p.CreatedAt, p.EditedAt))
-            .FirstOrDefaultAsync(ct);
+        return await db.Posts.AsNoTracking().Where(p => p.Id == id).Select(Detail).FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>
+    /// The post as <paramref name="viewerId"/> may see it: a visible post for anyone; a hidden or deleted one only for a
+    /// moderator (roles read now), who judges reports from the post itself. Null for everyone else.
+    /// </summary>
+    public async Task<PostDetail?> GetAsync(int id, string? viewerId, CancellationToken ct = default)
+    {
+        var visible = await GetAsync(id, ct);
+        if (visible is not null || viewerId is null) return visible;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var roles = await ForumRoles.OfAsync(db, viewerId, ct);
+        if (!roles.Contains(ForumRoles.Moderator) && !roles.Contains(ForumRoles.Admin)) return null;
+        return await db.Posts.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == id).Select(Detail).FirstOrDefaultAsync(ct);
+    }
+
+    private static readonly Expression<Func<Post, PostDetail>> Detail = p => new PostDetail(p.Id, p.Title, p.Year, p.GenreList, p.Body,
+        p.AuthorId, p.Author!.DisplayName, p.Author.UserName ?? "", p.CommentCount, p.CreatedAt, p.EditedAt, p.Moderation);
 
     /// <summary>Whether anyone but the author has commented: the author may then no longer edit or delete the post.</summary>
     public async Task<bool> OthersHaveCommentedAsync(int postId, string authorId, CancellationToken ct = default)

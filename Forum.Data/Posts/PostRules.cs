@@ -72,9 +72,11 @@ public sealed record PostSummary(
     int Id, string Title, int Year, string GenreList, string Synopsis,
     string AuthorName, string AuthorUserName, int CommentCount, DateTime CreatedAt);
 
+/// <summary>A post's page; <see cref="State"/> is other than visible only for a moderator reviewing it.</summary>
 public sealed record PostDetail(
     int Id, string Title, int Year, string GenreList, string Body,
-    string AuthorId, string AuthorName, string AuthorUserName, int CommentCount, DateTime CreatedAt, DateTime? EditedAt = null);
+    string AuthorId, string AuthorName, string AuthorUserName, int CommentCount, DateTime CreatedAt, DateTime? EditedAt = null,
+    Moderation.ModerationState State = Moderation.ModerationState.Visible);
 
 /// <summary>Where the next page starts: after the post with this id (and, sorted by discussion, this count).</summary>
 public sealed record PostCursor(int Id, int CommentCount);

@@ -56,6 +56,8 @@ public sealed class ModerationBrowserTests(BrowserFixture browser) : IClassFixtu
         var post = await app.Get<PostService>().CreateAsync(bob, new NewPost("Ikiru", 1952, ["Drama"], "A clerk learns he is dying."), Ct);
         var comment = await app.Get<CommentService>().AddAsync(carol, new NewComment(post, "He dies at the end, by the way."), Ct);
         await app.Get<ReportService>().ReportAsync(bob, new NewReport("comment", comment.Id.ToString(), "spoiler", "Unmarked spoiler"), Ct);
+        var hidden = await app.Get<PostService>().CreateAsync(carol, new NewPost("Buy cheap DVDs", 2024, ["Drama"], "Visit my shop."), Ct);
+        Assert.True(await app.Get<ContentModerationService>().HideAsync((await app.UserIdAsync("mod"))!, ContentKind.Post, hidden, "Advertising", Ct));
         var context = await browser.SignInAsync("mod");
         // Kept out of the repository on test runs; docs/screenshots holds copies taken from here.
         var shots = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "forum-screenshots")).FullName;
@@ -64,6 +66,7 @@ public sealed class ModerationBrowserTests(BrowserFixture browser) : IClassFixtu
         {
             ("/admin", "admin-dashboard", "#count-reports"), ("/admin/reports", "admin-reports", ".report-count"),
             ("/admin/members", "admin-members", "#members-grid tbody tr"), ("/admin/audit", "admin-audit", "#audit-grid"),
+            ($"/posts/{hidden}", "post-hidden-moderator", "#post-moderated"),
         })
         {
             var page = await BrowserFixture.OpenAsync(context, path);

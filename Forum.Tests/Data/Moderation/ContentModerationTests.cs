@@ -114,6 +114,27 @@ public class ContentModerationTests : ModerationTest
     }
 
     [Fact]
+    public async Task HiddenPost_OpensForModeratorsOnly_WithItsState()
+    {
+        await StaffAsync();
+        var post = await Db.AddPostAsync(Alice, "Spam film");
+        await Content.HideAsync(Mod, ContentKind.Post, post, "Not a film", Ct);
+
+        Assert.Null(await Db.PostQueries.GetAsync(post, null, Ct));
+        Assert.Null(await Db.PostQueries.GetAsync(post, Alice, Ct)); // its author too
+        Assert.Null(await Db.PostQueries.GetAsync(post, Bob, Ct));
+        Assert.Equal(("Spam film", ModerationState.Hidden), await StateFor(Mod));
+        Assert.Equal(("Spam film", ModerationState.Hidden), await StateFor(Admin));
+        Assert.Null(await Db.PostQueries.GetAsync(post + 1000, Mod, Ct));
+
+        await Content.RestoreAsync(Mod, ContentKind.Post, post, "Appeal accepted", Ct);
+        Assert.Equal(ModerationState.Visible, (await Db.PostQueries.GetAsync(post, Bob, Ct))!.State);
+
+        async Task<(string, ModerationState)?> StateFor(string viewer) =>
+            await Db.PostQueries.GetAsync(post, viewer, Ct) is { } p ? (p.Title, p.State) : null;
+    }
+
+    [Fact]
     public async Task HideAsync_ChatMessage_ReadsAsDeletedThenRestores()
     {
         await StaffAsync();

@@ -1,0 +1,40 @@
+using Bunit;
+using Forum.App.Features.Posts;
+using Forum.Data.Moderation;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forum.Tests.Components.Admin;
+
+/// <summary>A hidden post opens for moderators (to judge its reports) with a banner, and is not found for members.</summary>
+public sealed class HiddenPostPageTests : AdminTest
+{
+    private async Task HideAsync() => await Service<ContentModerationService>().HideAsync(Mod, ContentKind.Post, Post, "Not a film", Ct);
+
+    [Fact]
+    public async Task HiddenPost_Moderator_SeesItWithTheBannerAndNoReportForm()
+    {
+        await HideAsync();
+
+        var page = H.Render<PostPage>(p => p.Add(c => c.Id, Post));
+
+        page.WaitForAssertion(() => Assert.Equal("Heat", page.Find("#post-heading").TextContent));
+        Assert.Contains("Hidden by moderators", page.Find("#post-moderated").TextContent);
+        Assert.Equal("/admin/content", page.Find("#post-moderated a").GetAttribute("href"));
+        Assert.Empty(page.FindAll(".report-button"));
+    }
+
+    [Fact]
+    public async Task HiddenPost_Member_NotFound()
+    {
+        await HideAsync();
+        H.SignIn(Bob, "Bob");
+        var notFound = false;
+        H.Context.Services.GetRequiredService<NavigationManager>().OnNotFound += (_, _) => notFound = true;
+
+        var page = H.Render<PostPage>(p => p.Add(c => c.Id, Post));
+
+        page.WaitForAssertion(() => Assert.True(notFound));
+        Assert.Empty(page.FindAll("#post-heading"));
+    }
+}
