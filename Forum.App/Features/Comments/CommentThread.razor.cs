@@ -29,6 +29,9 @@ public partial class CommentThread
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     [Parameter, EditorRequired] public int PostId { get; set; }
+
+    /// <summary>No new comments or replies offered (a hidden post a moderator is reviewing): the writer would refuse them.</summary>
+    [Parameter] public bool Closed { get; set; }
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     // Edit and delete are offered only while the service would allow them (the author, in the window, not yet answered).
@@ -169,6 +172,8 @@ public partial class CommentThread
             await Overlays.ToastAsync(ex.Message, Severity.Warning);
         }
     }
+
+    private EventCallback<CommentView> ReplyIf() => Closed ? default : EventCallback.Factory.Create<CommentView>(this, Answer);
 
     private void Answer(CommentView comment) => _answering = comment;
 

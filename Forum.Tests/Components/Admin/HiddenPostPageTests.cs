@@ -1,5 +1,6 @@
 using Bunit;
 using Forum.App.Features.Posts;
+using Forum.Data.Comments;
 using Forum.Data.Moderation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,9 @@ public sealed class HiddenPostPageTests : AdminTest
     private async Task HideAsync() => await Service<ContentModerationService>().HideAsync(Mod, ContentKind.Post, Post, "Not a film", Ct);
 
     [Fact]
-    public async Task HiddenPost_Moderator_SeesItWithTheBannerAndNoReportForm()
+    public async Task HiddenPost_Moderator_SeesItWithTheBanner_NoReportNoCommentForm()
     {
+        await H.Db.Comments.AddAsync(Bob, new NewComment(Post, "Great heist scene."), Ct);
         await HideAsync();
 
         var page = H.Render<PostPage>(p => p.Add(c => c.Id, Post));
@@ -21,7 +23,11 @@ public sealed class HiddenPostPageTests : AdminTest
         page.WaitForAssertion(() => Assert.Equal("Heat", page.Find("#post-heading").TextContent));
         Assert.Contains("Hidden by moderators", page.Find("#post-moderated").TextContent);
         Assert.Equal("/admin/content", page.Find("#post-moderated a").GetAttribute("href"));
-        Assert.Empty(page.FindAll(".report-button"));
+        Assert.Empty(page.FindAll("article .report-button"));
+        // The writer refuses comments on it, so none are offered.
+        Assert.Empty(page.FindAll(".comment-form"));
+        page.WaitForAssertion(() => Assert.Contains("Great heist scene.", page.Find(".comment").TextContent));
+        Assert.Empty(page.FindAll(".reply-button"));
     }
 
     [Fact]
