@@ -46,6 +46,7 @@ public static class DataExtensions
         builder.Services.AddForumKeyStore();
         builder.Services.AddForumRedisBus();
         builder.Services.AddHostedService<SqliteCheckpointer>();
+        builder.Services.AddHostedService<SessionSweeper>();
         builder.Services.AddOptions<ForumAdminOptions>().BindConfiguration(ForumAdminOptions.Section);
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateOnStart();
         return builder;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Forum.Data.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class SessionService(
         var now = Now;
         await using var db = await factory.CreateDbContextAsync(ct);
         // Ended sessions have no further use; dropping the member's old ones here keeps the table at about the live ones.
-        await db.UserSessions.Where(s => s.UserId == session.UserId && (s.RevokedAt != null || s.ExpiresAt <= now)).ExecuteDeleteAsync(ct);
+        await db.UserSessions.Where(s => s.UserId == session.UserId).Where(Ended(now)).ExecuteDeleteAsync(ct);
         db.UserSessions.Add(new UserSession
         {
             Id = session.Id, UserId = session.UserId, CreatedAt = now, LastSeenAt = now,
@@ -112,6 +113,18 @@ public sealed class SessionService(
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u
             .SetProperty(x => x.SecurityStamp, stamp).SetProperty(x => x.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
     }
+
+    /// <summary>
+    /// Deletes the ended sessions (signed out, revoked, expired) of every member: what a sign-in does for the member's
+    /// own, for the members who never sign in again (<see cref="SessionSweeper"/>). A missing row reads as not live.
+    /// </summary>
+    public async Task<int> PurgeEndedAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.UserSessions.Where(Ended(Now)).ExecuteDeleteAsync(ct);
+    }
+
+    private static Expression<Func<UserSession, bool>> Ended(DateTime now) => s => s.RevokedAt != null || s.ExpiresAt <= now;
 
     private static string? Shorten(string? userAgent) =>
         string.IsNullOrWhiteSpace(userAgent) ? null

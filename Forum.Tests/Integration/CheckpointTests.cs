@@ -6,7 +6,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace Forum.Tests.Integration;
 
-/// <summary>The app's connections leave WAL checkpoints to its background checkpointer, which runs every second.</summary>
+/// <summary>
+/// The app's connections leave WAL checkpoints to its background checkpointer, which runs every second; ended sessions
+/// are swept by the session sweeper.
+/// </summary>
 public sealed class CheckpointTests(ForumAppFactory app) : IClassFixture<ForumAppFactory>
 {
     [Fact]
@@ -22,4 +25,8 @@ public sealed class CheckpointTests(ForumAppFactory app) : IClassFixture<ForumAp
         Assert.Equal(0, autocheckpoint);
         await Eventually.TrueAsync(() => checkpointer.Runs > 0, "a background checkpoint", timeoutMs: 10_000);
     }
+
+    [Fact]
+    public void App_RunsTheSessionSweeper() =>
+        Assert.Single(app.Services.GetServices<IHostedService>().OfType<Forum.Data.Sessions.SessionSweeper>());
 }

@@ -60,6 +60,26 @@ public class SessionServiceTests : DatabaseTest
     }
 
     [Fact]
+    public async Task PurgeEnded_EveryMembersEndedSessions_Go_LiveOnesStay()
+    {
+        var (alice, live) = await SignedInAsync("Alice", "live");
+        var (bob, revoked) = await SignedInAsync("Bob", "revoked");
+        await Sessions.RevokeAsync(bob, revoked, Ct);
+        var carol = await Db.AddUserAsync("Carol");
+        var now = Db.Clock.GetUtcNow().UtcDateTime;
+        await Sessions.StartAsync(new NewSession("short", carol, null, now + TimeSpan.FromMinutes(5)), Ct);
+        Db.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        Assert.Equal(2, await Sessions.PurgeEndedAsync(Ct));
+
+        var left = await Db.QueryAsync(db => db.UserSessions.Select(s => s.Id).ToListAsync(Ct));
+        Assert.Equal([live], left);
+        Assert.True(await Sessions.IsLiveAsync(live, alice, Ct));
+        Assert.False(await Sessions.IsLiveAsync(revoked, bob, Ct)); // a missing row reads as not live
+        Assert.Equal(0, await Sessions.PurgeEndedAsync(Ct));
+    }
+
+    [Fact]
     public async Task IsLive_AfterTheLifetime_IsOver()
     {
         var (alice, session) = await SignedInAsync();
