@@ -28,19 +28,17 @@ public sealed class CaseQueries(IDbContextFactory<ForumDbContext> dbFactory)
         return row is null ? null : await ViewAsync(db, row, ct);
     }
 
-    /// <summary>A case as stored, with its reports' reasons and the notes reporters wrote, oldest first.</summary>
+    /// <summary>A case as stored, with its reports oldest first (each as a note, its text empty when none was written).</summary>
     private sealed record CaseRow(long Id, ContentKind Kind, string TargetId, CaseStatus Status, int ReportCount, string? Holder,
-        DateTime CreatedAt, string? Resolution, List<string> Reasons, List<ReportNote> Notes);
+        DateTime CreatedAt, string? Resolution, List<ReportNote> Reports);
 
     private static readonly Expression<Func<ModerationCase, CaseRow>> Row = c => new CaseRow(
         c.Id, c.Kind, c.TargetId, c.Status, c.ReportCount, c.ClaimedBy!.UserName, c.CreatedAt, c.Resolution,
-        c.Reports.OrderBy(r => r.Id).Select(r => r.Reason).ToList(),
-        c.Reports.Where(r => r.Text != null && r.Text != "").OrderBy(r => r.Id)
-            .Select(r => new ReportNote(r.Reporter!.DisplayName, r.Reporter.UserName ?? "", r.Reason, r.Text!)).ToList());
+        c.Reports.OrderBy(r => r.Id).Select(r => new ReportNote(r.Reporter!.DisplayName, r.Reporter.UserName ?? "", r.Reason, r.Text ?? "")).ToList());
 
     private static async Task<CaseView> ViewAsync(ForumDbContext db, CaseRow c, CancellationToken ct) =>
-        new(c.Id, c.Kind, c.TargetId, c.Status, c.ReportCount, [.. c.Reasons.Distinct()], c.Holder, c.CreatedAt, c.Resolution,
-            await ItemAsync(db, c.Kind, c.TargetId, ct), c.Notes);
+        new(c.Id, c.Kind, c.TargetId, c.Status, c.ReportCount, [.. c.Reports.Select(r => r.Reason).Distinct()], c.Holder, c.CreatedAt,
+            c.Resolution, await ItemAsync(db, c.Kind, c.TargetId, ct), [.. c.Reports.Where(r => r.Text.Length > 0)]);
 
     /// <summary>The item with two neighbours each side: the comments around a comment, the chat lines around a message.</summary>
     private static async Task<CaseItem?> ItemAsync(ForumDbContext db, ContentKind kind, string targetId, CancellationToken ct)

@@ -27,6 +27,9 @@ public static class ForumRoles
         db.UserRoles.Where(ur => ur.UserId == userId)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(ct);
 
+    /// <summary>Whether these roles may moderate: a moderator's, or an admin's (who may do all a moderator may).</summary>
+    public static bool Moderates(ICollection<string> roles) => roles.Contains(Admin) || roles.Contains(Moderator);
+
     public static async Task AddAsync(ForumDbContext db, string userId, string role, CancellationToken ct)
     {
         var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync(ct);
@@ -44,7 +47,7 @@ public sealed record Moderator(string Id, string Name, bool IsAdmin)
         if (userId is null) throw ForumException.SignInRequired("Sign in to moderate.");
         var roles = await ForumRoles.OfAsync(db, userId, ct);
         var isAdmin = roles.Contains(ForumRoles.Admin);
-        if (admin ? !isAdmin : !isAdmin && !roles.Contains(ForumRoles.Moderator))
+        if (admin ? !isAdmin : !ForumRoles.Moderates(roles))
             throw ForumException.Forbidden(admin ? "Only admins can do that." : "Only moderators can do that.");
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName!).SingleAsync(ct);
         return new Moderator(userId, name, isAdmin);

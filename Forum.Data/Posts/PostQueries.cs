@@ -33,7 +33,7 @@ public sealed class PostQueries(IDbContextFactory<ForumDbContext> dbFactory)
     public async Task<PostDetail?> GetAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Posts.AsNoTracking().Where(p => p.Id == id).Select(Detail).FirstOrDefaultAsync(ct);
+        return await FindAsync(db.Posts, id, ct);
     }
 
     /// <summary>
@@ -42,13 +42,14 @@ public sealed class PostQueries(IDbContextFactory<ForumDbContext> dbFactory)
     /// </summary>
     public async Task<PostDetail?> GetAsync(int id, string? viewerId, CancellationToken ct = default)
     {
-        var visible = await GetAsync(id, ct);
-        if (visible is not null || viewerId is null) return visible;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var roles = await ForumRoles.OfAsync(db, viewerId, ct);
-        if (!roles.Contains(ForumRoles.Moderator) && !roles.Contains(ForumRoles.Admin)) return null;
-        return await db.Posts.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == id).Select(Detail).FirstOrDefaultAsync(ct);
+        var visible = await FindAsync(db.Posts, id, ct);
+        if (visible is not null || viewerId is null || !ForumRoles.Moderates(await ForumRoles.OfAsync(db, viewerId, ct))) return visible;
+        return await FindAsync(db.Posts.IgnoreQueryFilters(), id, ct);
     }
+
+    private static Task<PostDetail?> FindAsync(IQueryable<Post> posts, int id, CancellationToken ct) =>
+        posts.AsNoTracking().Where(p => p.Id == id).Select(Detail).FirstOrDefaultAsync(ct);
 
     private static readonly Expression<Func<Post, PostDetail>> Detail = p => new PostDetail(p.Id, p.Title, p.Year, p.GenreList, p.Body,
         p.AuthorId, p.Author!.DisplayName, p.Author.UserName ?? "", p.CommentCount, p.CreatedAt, p.EditedAt, p.Moderation);

@@ -30,6 +30,32 @@ public sealed class HiddenPostPageTests : AdminTest
         Assert.Empty(page.FindAll(".reply-button"));
     }
 
+    // One bUnit context has one signed-in member, so each reader is its own test.
+    [Fact]
+    public async Task HidingWhileOpen_AMemberReading_SeesItRemoved()
+    {
+        H.SignIn(Bob, "Bob");
+        var page = H.Render<PostPage>(p => p.Add(c => c.Id, Post));
+        page.WaitForAssertion(() => Assert.Equal("Heat", page.Find("#post-heading").TextContent));
+
+        await HideAsync();
+
+        page.WaitForAssertion(() => Assert.Contains("deleted or hidden while you were reading", page.Find("#post-removed").TextContent));
+    }
+
+    [Fact]
+    public async Task HidingWhileOpen_AModeratorReading_SeesTheBanner()
+    {
+        var page = H.Render<PostPage>(p => p.Add(c => c.Id, Post));
+        page.WaitForAssertion(() => Assert.Equal("Heat", page.Find("#post-heading").TextContent));
+        Assert.Empty(page.FindAll("#post-moderated"));
+
+        await HideAsync();
+
+        page.WaitForAssertion(() => Assert.Contains("Hidden by moderators", page.Find("#post-moderated").TextContent));
+        Assert.Empty(page.FindAll("#post-removed"));
+    }
+
     [Fact]
     public async Task HiddenPost_Member_NotFound()
     {
